@@ -1,0 +1,22 @@
+namespace Biobank.Domain.Failures;
+
+/// <summary>
+/// The machine-readable reasons put in <c>google.rpc.ErrorInfo.reason</c>. Each is documented as a
+/// value of <c>biobank.v1.ErrorReason</c> in <c>protos/biobank/v1/common.proto</c>; a test keeps
+/// the two lists equal.
+/// </summary>
+public static class ErrorReasons
+{
+    public const string InvalidFields = "INVALID_FIELDS";
+    public const string RequestIdReused = "REQUEST_ID_REUSED";
+    public const string InvalidPageToken = "INVALID_PAGE_TOKEN";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string RoleRequired = "ROLE_REQUIRED";
+    public const string OrganisationMismatch = "ORGANISATION_MISMATCH";
+    public const string ResourceNotFound = "RESOURCE_NOT_FOUND";
+    public const string ResourceAlreadyExists = "RESOURCE_ALREADY_EXISTS";
+    public const string EtagMismatch = "ETAG_MISMATCH";
+    public const string ConcurrentModification = "CONCURRENT_MODIFICATION";
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
+    public const string InternalFault = "INTERNAL_FAULT";
+}

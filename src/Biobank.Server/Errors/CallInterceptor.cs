@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Biobank.Domain.Failures;
+using Biobank.Server.Identity;
+using Biobank.Server.Storage;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using JasperFx;
+using Npgsql;
+
+namespace Biobank.Server.Errors;
+
+/// <summary>
+/// Runs around every Biobank RPC: fills the <see cref="CallContext"/> (caller, correlation id, echoed
+/// back in the <c>x-correlation-id</c> response header) and turns every failure into one
+/// <c>google.rpc.Status</c>. Unexpected faults become INTERNAL with no exception text, logged with
+/// the correlation id the caller is given.
+/// </summary>
+public sealed partial class CallInterceptor(CallContext call, ILogger<CallInterceptor> logger) : Interceptor
+{
+    public const string CorrelationHeader = "x-correlation-id";
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        await EnterAsync(context);
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Translate(e, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        await EnterAsync(context);
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Translate(e, context);
+        }
+    }
+
+    private async Task EnterAsync(ServerCallContext context)
+    {
+        var given = context.RequestHeaders.GetValue(CorrelationHeader);
+        call.CorrelationId = !string.IsNullOrWhiteSpace(given) && given.Length <= 128
+            ? given
+            : Activity.Current?.TraceId.ToHexString() ?? Guid.NewGuid().ToString("N");
+        call.Caller = context.GetHttpContext().User.ToCaller();
+        Activity.Current?.SetTag("biobank.correlation_id", call.CorrelationId);
+        await context.WriteResponseHeadersAsync(new Metadata { { CorrelationHeader, call.CorrelationId } });
+    }
+
+    private RpcException Translate(Exception exception, ServerCallContext context)
+    {
+        var status = exception switch
+        {
+            DomainFailureException failure => RpcErrors.From(failure),
+            ConcurrencyException => RpcErrors.Status(
+                StatusCode.Aborted, ErrorReasons.ConcurrentModification, "A concurrent change won; retry the request."),
+            OperationCanceledException when context.CancellationToken.IsCancellationRequested => RpcErrors.Status(
+                context.Deadline <= DateTime.UtcNow ? StatusCode.DeadlineExceeded : StatusCode.Cancelled,
+                ErrorReasons.InternalFault, "The call was cancelled or ran past its deadline."),
+            NpgsqlException { IsTransient: true } or TimeoutException => Unavailable(exception),
+            _ => Internal(exception),
+        };
+        return status.ToRpcException();
+    }
+
+    private Google.Rpc.Status Unavailable(Exception exception)
+    {
+        LogUnavailable(logger, exception, call.CorrelationId);
+        return RpcErrors.Status(StatusCode.Unavailable, ErrorReasons.StoreUnavailable,
+            "The database is unavailable; retry with the same request_id.");
+    }
+
+    private Google.Rpc.Status Internal(Exception exception)
+    {
+        LogFault(logger, exception, call.CorrelationId);
+        return RpcErrors.Status(StatusCode.Internal, ErrorReasons.InternalFault,
+            $"An unexpected fault occurred; quote correlation id {call.CorrelationId}.",
+            new Dictionary<string, string> { ["correlation_id"] = call.CorrelationId ?? "" });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable (correlation {CorrelationId})")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string? correlationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected fault (correlation {CorrelationId})")]
+    private static partial void LogFault(ILogger logger, Exception exception, string? correlationId);
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Biobank.Domain.Access;
+using Biobank.Server.Partners;
+using Biobank.Server.Identity;
+using Biobank.Server.LocalDatabase;
+using Biobank.Server.Storage;
+
+namespace Biobank.Server.Hosting;
+
+/// <summary>
+/// The server's command line: serve (default), <c>--apply-schema-only</c>, and <c>token</c> to mint
+/// a development token. Other arguments are configuration (<c>--Biobank:DataDirectory=/srv/biobank</c>).
+/// </summary>
+public static class ServerCommands
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            if (args.Length > 0 && args[0] == "token")
+            {
+                return MintToken(args[1..]);
+            }
+
+            if (args.Contains("--apply-schema-only"))
+            {
+                return await ApplySchemaAsync(args.Where(a => a != "--apply-schema-only").ToArray());
+            }
+
+            return await ServeAsync(args);
+        }
+        catch (LocalPostgresException e)
+        {
+            await Console.Error.WriteLineAsync($"biobank: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> ServeAsync(string[] args)
+    {
+        await using var database = await DatabaseLocation.ResolveAsync(Configuration(args));
+        await using var app = BiobankApplication.Build(args, database.ConnectionString);
+        await app.StartAsync();
+        var refused = BiobankApplication.RemoteCleartextAddresses(app).ToList();
+        if (refused.Count > 0)
+        {
+            await Console.Error.WriteLineAsync(
+                $"biobank: refusing plain-text HTTP/2 on non-loopback address(es) {string.Join(", ", refused)}; " +
+                "configure TLS, or set Biobank:AllowRemoteCleartext=true behind a TLS-terminating balancer.");
+            await app.StopAsync();
+            return 2;
+        }
+
+        Console.WriteLine($"Biobank serving gRPC on {string.Join(", ", app.Urls)}" +
+            (database.Cluster is { } cluster ? $" (local PostgreSQL on 127.0.0.1:{cluster.Port})" : ""));
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+
+    private static async Task<int> ApplySchemaAsync(string[] args)
+    {
+        await using var database = await DatabaseLocation.ResolveAsync(Configuration(args));
+        await using var app = BiobankApplication.Build(
+            args, database.ConnectionString,
+            builder => builder.Configuration[$"{BiobankServerOptions.Section}:{nameof(BiobankServerOptions.ApplySchemaOnStartup)}"] = "false");
+        await BiobankStore.ApplySchemaAsync(app.Services, CancellationToken.None);
+        Console.WriteLine("Biobank schema is up to date.");
+        return 0;
+    }
+
+    private static int MintToken(string[] args)
+    {
+        string? subject = null, organisation = null;
+        var roles = new List<string>();
+        var lifetime = TimeSpan.FromHours(12);
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--sub" when value is not null: subject = value; i++; break;
+                case "--org" when value is not null: organisation = value; i++; break;
+                case "--role" when value is not null: roles.Add(value); i++; break;
+                case "--hours" when value is not null: lifetime = TimeSpan.FromHours(double.Parse(value, CultureInfo.InvariantCulture)); i++; break;
+                default: rest.Add(args[i]); break;
+            }
+        }
+
+        var configuration = Configuration(rest.ToArray());
+        var known = configuration.GetSection(DirectoryOptions.Section).Get<DirectoryOptions>()?.Organisations.Select(o => o.Id).ToList() ?? [];
+        var unknownRoles = roles.Except(Role.All).ToList();
+        if (subject is null || organisation is null || !known.Contains(organisation) || unknownRoles.Count > 0)
+        {
+            Console.Error.WriteLine(
+                "usage: token --sub SUBJECT --org ORGANISATION --role ROLE [--role ROLE ...] [--hours 12]\n" +
+                $"  organisations: {string.Join(", ", known)}\n  roles: {string.Join(", ", Role.All)}" +
+                (unknownRoles.Count > 0 ? $"\n  unknown role(s): {string.Join(", ", unknownRoles)}" : ""));
+            return 2;
+        }
+
+        var options = configuration.GetSection(BiobankServerOptions.Section).Get<BiobankServerOptions>() ?? new();
+        var identity = configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new();
+        var caller = new Caller(subject, organisation, roles.ToHashSet(StringComparer.Ordinal));
+        Console.WriteLine(TokenIssuer.Issue(LocalSigningKey.Load(options.DataDirectory), identity.Audience, caller, lifetime));
+        return 0;
+    }
+
+    /// <summary>The same configuration sources the host reads: appsettings, environment, command line.</summary>
+    private static ConfigurationManager Configuration(string[] args) => WebApplication.CreateBuilder(BiobankApplication.Options(args)).Configuration;
+}

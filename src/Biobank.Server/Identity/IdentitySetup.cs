@@ -1,0 +1,73 @@
+using Biobank.Domain.Failures;
+using Biobank.Server.Errors;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Biobank.Server.Identity;
+
+public static class IdentitySetup
+{
+    /// <summary>
+    /// JWT bearer authentication on every endpoint that does not opt out: tokens from the configured
+    /// OpenID Connect authority, or else tokens signed with the local development key. A token must
+    /// name a subject (<c>sub</c>) and an organisation (<c>org</c>).
+    /// </summary>
+    public static IServiceCollection AddBiobankIdentity(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var options = configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.Audience = options.Audience;
+                if (string.IsNullOrWhiteSpace(options.Authority))
+                {
+                    jwt.TokenValidationParameters = new TokenValidationParameters
+                    {
+                        ValidIssuer = LocalSigningKey.Issuer,
+                        ValidAudience = options.Audience,
+                        IssuerSigningKey = LocalSigningKey.Load(dataDirectory),
+                        NameClaimType = BiobankClaims.Subject,
+                        RoleClaimType = BiobankClaims.Roles,
+                    };
+                }
+                else
+                {
+                    jwt.Authority = options.Authority;
+                    jwt.TokenValidationParameters.NameClaimType = BiobankClaims.Subject;
+                    jwt.TokenValidationParameters.RoleClaimType = BiobankClaims.Roles;
+                }
+
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        if (context.Principal?.ToCaller() is null)
+                        {
+                            context.Fail("The token names no subject ('sub') or organisation ('org').");
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                    OnChallenge = context =>
+                    {
+                        context.HandleResponse();
+                        return TrailersOnlyStatus.WriteAsync(
+                            context.Response,
+                            RpcErrors.Status(StatusCode.Unauthenticated, ErrorReasons.Unauthenticated,
+                                "A valid bearer token with 'sub' and 'org' claims is required."));
+                    },
+                    OnForbidden = context => TrailersOnlyStatus.WriteAsync(
+                        context.Response,
+                        RpcErrors.Status(StatusCode.PermissionDenied, ErrorReasons.RoleRequired, "The token does not allow this call.")),
+                };
+            });
+
+        services.AddAuthorization(authorization =>
+            authorization.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .Build());
+        return services;
+    }
+}

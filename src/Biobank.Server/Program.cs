@@ -1,0 +1,3 @@
+using Biobank.Server.Hosting;
+
+return await ServerCommands.RunAsync(args);

@@ -1,0 +1,67 @@
+using Biobank.Server.Hosting;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.OpenTelemetry;
+using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Weasel.Core;
+
+namespace Biobank.Server.Storage;
+
+/// <summary>The Marten event store and document database every slice writes to.</summary>
+public static class BiobankStore
+{
+    public const string ConnectionStringName = "Biobank";
+    public const string SchemaName = "biobank";
+
+    /// <summary>Registers the one PostgreSQL data source and the Marten store on top of it.</summary>
+    public static IServiceCollection AddBiobankStore(this IServiceCollection services, string connectionString, BiobankServerOptions options)
+    {
+        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+
+        var marten = services.AddMarten(store =>
+            {
+                store.DatabaseSchemaName = SchemaName;
+                store.Events.DatabaseSchemaName = SchemaName;
+                store.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+
+                // Stream keys are resource names ("equipment/{id}", "reservations/{id}"): ids are
+                // strings that callers may choose, and one key space holds every stream kind.
+                store.Events.StreamIdentity = StreamIdentity.AsString;
+
+                // Quick append lets PostgreSQL assign sequence numbers without a round trip per
+                // stream; the write path already knows each stream's version from FetchForWriting.
+                store.Events.AppendMode = EventAppendMode.Quick;
+
+                // Who, for which organisation, why and as part of which call: user name is the
+                // caller's `sub`, headers carry organisation, roles and request id.
+                store.Events.MetadataConfig.EnableAll();
+
+                store.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+                store.OpenTelemetry.TrackEventCounters();
+
+                // Production roles may not change the schema; then --apply-schema-only does it.
+                store.AutoCreateSchemaObjects = options.ApplySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .BuildSessionsWith<AuditedSessionFactory>(ServiceLifetime.Scoped);
+
+        if (options.ApplySchemaOnStartup)
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+        }
+
+        services.AddScoped<CallContext>();
+        return services;
+    }
+
+    /// <summary>Creates or migrates every table, function and sequence the store needs, then returns.</summary>
+    public static async Task ApplySchemaAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IDocumentStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
+        await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync(cancellationToken);
+    }
+}
