@@ -51,6 +51,8 @@ public sealed class BiobankClient : IDisposable
         });
         var invoker = _channel.Intercept(new DefaultDeadlineInterceptor(options.DefaultDeadline));
         Directory = new DirectoryService.DirectoryServiceClient(invoker);
+        Equipment = new EquipmentService.EquipmentServiceClient(invoker);
+        Reservations = new ReservationService.ReservationServiceClient(invoker);
     }
 
     /// <summary>A client that sends the same bearer token on every call.</summary>
@@ -60,6 +62,10 @@ public sealed class BiobankClient : IDisposable
     }
 
     public DirectoryService.DirectoryServiceClient Directory { get; }
+
+    public EquipmentService.EquipmentServiceClient Equipment { get; }
+
+    public ReservationService.ReservationServiceClient Reservations { get; }
 
     /// <summary>The underlying channel, for services this class does not wrap (health, reflection).</summary>
     public GrpcChannel Channel => _channel;

@@ -15,10 +15,11 @@ public abstract class DomainFailureException(
 }
 
 /// <summary>Malformed input: INVALID_ARGUMENT with one violation per bad field.</summary>
-public sealed class InvalidRequestException(IReadOnlyList<FieldViolation> violations)
-    : DomainFailureException(
-        ErrorReasons.InvalidFields,
-        string.Join(" ", violations.Select(v => $"{v.Field}: {v.Description}")))
+public sealed class InvalidRequestException(
+    IReadOnlyList<FieldViolation> violations,
+    string reason = ErrorReasons.InvalidFields,
+    IReadOnlyDictionary<string, string>? metadata = null)
+    : DomainFailureException(reason, string.Join(" ", violations.Select(v => $"{v.Field}: {v.Description}")), metadata)
 {
     public IReadOnlyList<FieldViolation> Violations { get; } = violations;
 

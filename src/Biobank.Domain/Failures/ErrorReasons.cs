@@ -19,4 +19,12 @@ public static class ErrorReasons
     public const string ConcurrentModification = "CONCURRENT_MODIFICATION";
     public const string StoreUnavailable = "STORE_UNAVAILABLE";
     public const string InternalFault = "INTERNAL_FAULT";
+    public const string SlotUnavailable = "SLOT_UNAVAILABLE";
+    public const string DurationOutOfRange = "DURATION_OUT_OF_RANGE";
+    public const string OutsideBookingHorizon = "OUTSIDE_BOOKING_HORIZON";
+    public const string InsufficientNotice = "INSUFFICIENT_NOTICE";
+    public const string EquipmentUnavailable = "EQUIPMENT_UNAVAILABLE";
+    public const string QualificationRequired = "QUALIFICATION_REQUIRED";
+    public const string InvalidStateTransition = "INVALID_STATE_TRANSITION";
+    public const string UnknownSite = "UNKNOWN_SITE";
 }

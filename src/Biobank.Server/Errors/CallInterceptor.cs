@@ -4,7 +4,6 @@ using Biobank.Server.Identity;
 using Biobank.Server.Storage;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using JasperFx;
 using Npgsql;
 
 namespace Biobank.Server.Errors;
@@ -55,6 +54,7 @@ public sealed partial class CallInterceptor(CallContext call, ILogger<CallInterc
             ? given
             : Activity.Current?.TraceId.ToHexString() ?? Guid.NewGuid().ToString("N");
         call.Caller = context.GetHttpContext().User.ToCaller();
+        call.Method = context.Method;
         Activity.Current?.SetTag("biobank.correlation_id", call.CorrelationId);
         await context.WriteResponseHeadersAsync(new Metadata { { CorrelationHeader, call.CorrelationId } });
     }
@@ -64,7 +64,7 @@ public sealed partial class CallInterceptor(CallContext call, ILogger<CallInterc
         var status = exception switch
         {
             DomainFailureException failure => RpcErrors.From(failure),
-            ConcurrencyException => RpcErrors.Status(
+            _ when EventWriter.IsLostRace(exception) => RpcErrors.Status(
                 StatusCode.Aborted, ErrorReasons.ConcurrentModification, "A concurrent change won; retry the request."),
             OperationCanceledException when context.CancellationToken.IsCancellationRequested => RpcErrors.Status(
                 context.Deadline <= DateTime.UtcNow ? StatusCode.DeadlineExceeded : StatusCode.Cancelled,

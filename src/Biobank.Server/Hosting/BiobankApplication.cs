@@ -44,6 +44,8 @@ public static class BiobankApplication
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGrpcService<DirectoryService>();
+        app.MapGrpcService<Equipment.EquipmentService>();
+        app.MapGrpcService<Reservations.ReservationService>();
         return app;
     }
 

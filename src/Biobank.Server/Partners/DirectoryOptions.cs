@@ -28,6 +28,9 @@ public sealed class DirectoryOptions
         public string TimeZone { get; set; } = "";
     }
 
+    /// <summary>The site with this id, or null.</summary>
+    public SiteEntry? FindSite(string id) => Sites.Find(s => s.Id == id);
+
     /// <summary>Problems that make the directory unusable; empty when it is sound.</summary>
     public IEnumerable<string> Problems()
     {

@@ -1,4 +1,6 @@
+using Biobank.Server.Equipment;
 using Biobank.Server.Hosting;
+using Biobank.Server.Reservations;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.OpenTelemetry;
@@ -41,6 +43,10 @@ public static class BiobankStore
                 store.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 store.OpenTelemetry.TrackEventCounters();
 
+                store.Storage.ExtendedSchemaObjects.Add(RequestLog.Schema);
+                store.ConfigureEquipment();
+                store.ConfigureReservations();
+
                 // Production roles may not change the schema; then --apply-schema-only does it.
                 store.AutoCreateSchemaObjects = options.ApplySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
             })
@@ -54,6 +60,10 @@ public static class BiobankStore
         }
 
         services.AddScoped<CallContext>();
+        services.AddScoped<EventWriter>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Calendar.EquipmentCalendar>();
+        services.AddSingleton<BookingFacts>();
         return services;
     }
 

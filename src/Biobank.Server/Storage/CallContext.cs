@@ -18,4 +18,7 @@ public sealed class CallContext
     public string? CausationId { get; set; }
 
     public string? RequestId { get; set; }
+
+    /// <summary>The full gRPC method name, e.g. "/biobank.v1.ReservationService/CreateReservation".</summary>
+    public string? Method { get; set; }
 }

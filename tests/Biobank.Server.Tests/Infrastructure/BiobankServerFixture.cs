@@ -21,6 +21,9 @@ public class BiobankServerFixture : IAsyncLifetime
 
     public WebApplication App { get; private set; } = null!;
 
+    /// <summary>The server's clock; tests move it forward.</summary>
+    public TestClock Clock { get; } = new();
+
     public Uri Address { get; private set; } = null!;
 
     public string ConnectionString { get; private set; } = null!;
@@ -32,6 +35,7 @@ public class BiobankServerFixture : IAsyncLifetime
         {
             builder.Configuration["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0";
             builder.Configuration["Biobank:DataDirectory"] = _dataDirectory;
+            builder.Services.AddSingleton<TimeProvider>(Clock);
             ConfigureServer(builder);
         });
         await App.StartAsync();

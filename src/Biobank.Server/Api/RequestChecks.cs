@@ -1,0 +1,147 @@
+using Biobank.Domain.Calendar;
+using Biobank.Domain.Failures;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Biobank.Server.Api;
+
+/// <summary>
+/// Collects the field violations of one request, so a caller learns every bad field at once, then
+/// fails with INVALID_ARGUMENT if there were any.
+/// </summary>
+public sealed class RequestChecks
+{
+    /// <summary>Times outside these years are taken for mistakes.</summary>
+    private static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly List<FieldViolation> _violations = [];
+
+    public void Add(string field, string description) => _violations.Add(new FieldViolation(field, description));
+
+    public string Required(string value, string field, int maxLength = 200)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "is required");
+        }
+        else if (value.Length > maxLength)
+        {
+            Add(field, $"must be at most {maxLength} characters");
+        }
+
+        return value.Trim();
+    }
+
+    public string Optional(string value, string field, int maxLength = 200)
+    {
+        if (value.Length > maxLength)
+        {
+            Add(field, $"must be at most {maxLength} characters");
+        }
+
+        return value.Trim();
+    }
+
+    /// <summary>The id in "{collection}/{id}" as the full name, or a violation.</summary>
+    public string Name(string value, string collection, string field)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            Add(field, "is required");
+            return "";
+        }
+
+        var prefix = collection + "/";
+        if (!value.StartsWith(prefix, StringComparison.Ordinal) || !ResourceNames.IsValidId(value[prefix.Length..]))
+        {
+            Add(field, $"must be a resource name of the form '{collection}/{{id}}'");
+        }
+
+        return value;
+    }
+
+    /// <summary>A caller-chosen id, or a fresh UUIDv7 when empty; returned as the resource name.</summary>
+    public string NewName(string id, string collection, string field)
+    {
+        if (id == "")
+        {
+            return $"{collection}/{Guid.CreateVersion7()}";
+        }
+
+        if (!ResourceNames.IsValidId(id))
+        {
+            Add(field, "must be 1-63 lower-case letters, digits or hyphens");
+        }
+
+        return $"{collection}/{id}";
+    }
+
+    public TEnum Enum<TEnum>(TEnum value, string field) where TEnum : struct, System.Enum
+    {
+        if (Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) == 0 || !System.Enum.IsDefined(value))
+        {
+            Add(field, "is required and must be one of the documented values");
+        }
+
+        return value;
+    }
+
+    public DateTimeOffset Time(Timestamp? value, string field)
+    {
+        if (value is null)
+        {
+            Add(field, "is required");
+            return default;
+        }
+
+        var time = value.ToDateTimeOffset();
+        if (time < Earliest || time > Latest)
+        {
+            Add(field, "must be between the years 2000 and 2100");
+        }
+
+        return time;
+    }
+
+    public Interval Interval(Biobank.V1.TimeInterval? value, string field)
+    {
+        if (value is null)
+        {
+            Add(field, "is required");
+            return default;
+        }
+
+        var start = Time(value.StartTime, $"{field}.start_time");
+        var end = Time(value.EndTime, $"{field}.end_time");
+        if (value.StartTime is not null && value.EndTime is not null && end <= start)
+        {
+            Add($"{field}.end_time", "must be after start_time");
+        }
+
+        return new Interval(start, end);
+    }
+
+    public TimeSpan Duration(Duration? value, string field, TimeSpan fallback)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (value.Seconds is < -315_576_000_000 or > 315_576_000_000 || value.Nanos is < -999_999_999 or > 999_999_999)
+        {
+            Add(field, "is not a valid duration");
+            return fallback;
+        }
+
+        return value.ToTimeSpan();
+    }
+
+    public void ThrowIfAny()
+    {
+        if (_violations.Count > 0)
+        {
+            throw new InvalidRequestException(_violations);
+        }
+    }
+}

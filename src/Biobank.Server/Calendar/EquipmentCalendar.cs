@@ -1,0 +1,64 @@
+using Biobank.Domain.Calendar;
+using Biobank.Server.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Biobank.Server.Calendar;
+
+/// <summary>
+/// Every instrument's busy intervals in one table, kept by <see cref="EquipmentCalendarProjection"/>
+/// in the transaction of the events that change them. An exclusion constraint makes PostgreSQL the
+/// last word on double booking: two reservations of one instrument whose slots (interval plus
+/// buffer) overlap cannot both commit, whichever server process wrote them.
+/// </summary>
+public sealed class EquipmentCalendar(NpgsqlDataSource dataSource)
+{
+    public const string Table = "equipment_calendar";
+    public const string NoDoubleBooking = "equipment_calendar_no_double_booking";
+    private const string Qualified = $"{BiobankStore.SchemaName}.{Table}";
+
+    public static SqlSchemaObject Schema { get; } = new(BiobankStore.SchemaName, Table, $"""
+        create extension if not exists btree_gist;
+        create table if not exists {Qualified} (
+            entry_id text primary key,
+            equipment_id text not null,
+            kind text not null,
+            slot tstzrange not null,
+            buffer interval not null default interval '0',
+            organisation text not null,
+            constraint {NoDoubleBooking}
+                exclude using gist (equipment_id with =, slot with &&) where (kind = 'Reservation')
+        );
+        create index if not exists {Table}_equipment_slot on {Qualified} using gist (equipment_id, slot);
+        """);
+
+    /// <summary>
+    /// Entries of <paramref name="equipmentId"/> overlapping <paramref name="slot"/>, in time order,
+    /// leaving out <paramref name="except"/> (a reservation being rescheduled).
+    /// </summary>
+    public async Task<IReadOnlyList<CalendarEntry>> OverlappingAsync(
+        string equipmentId, Interval slot, CancellationToken cancellationToken, params string[] except)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            select entry_id, equipment_id, kind, lower(slot), upper(slot), organisation
+            from {Qualified}
+            where equipment_id = $1 and slot && tstzrange($2, $3, '[)') and not (entry_id = any($4))
+            order by lower(slot), entry_id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = equipmentId });
+        command.Parameters.Add(new NpgsqlParameter { Value = slot.Start, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = slot.End, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = except, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<CalendarEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var end = reader.IsDBNull(4) ? DateTimeOffset.MaxValue : reader.GetFieldValue<DateTimeOffset>(4);
+            entries.Add(new CalendarEntry(
+                reader.GetString(0), reader.GetString(1), Enum.Parse<CalendarEntryKind>(reader.GetString(2)),
+                new Interval(reader.GetFieldValue<DateTimeOffset>(3), end), reader.GetString(5)));
+        }
+
+        return entries;
+    }
+}

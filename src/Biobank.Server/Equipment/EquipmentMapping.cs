@@ -1,0 +1,100 @@
+using Biobank.Domain.Equipment;
+using Biobank.Domain.Qualifications;
+using Biobank.Server.Api;
+using Biobank.Server.Storage;
+using Google.Protobuf.WellKnownTypes;
+using V1 = Biobank.V1;
+
+namespace Biobank.Server.Equipment;
+
+/// <summary>Instruments and qualifications between their domain state and the API.</summary>
+public static class EquipmentMapping
+{
+    public static V1.Equipment ToApi(this Instrument instrument)
+    {
+        var equipment = new V1.Equipment
+        {
+            Name = instrument.Id,
+            DisplayName = instrument.DisplayName,
+            Kind = (V1.EquipmentKind)instrument.Kind,
+            OwnerOrganisation = ResourceNames.Organisation(instrument.OwnerOrganisation),
+            Site = ResourceNames.Site(instrument.Site),
+            TimeZone = instrument.TimeZone,
+            BookingRules = instrument.Rules.ToApi(),
+            Status = (V1.EquipmentStatus)instrument.Status,
+            StatusReason = instrument.StatusReason,
+            CreateTime = Timestamp.FromDateTimeOffset(instrument.CreateTime),
+            UpdateTime = Timestamp.FromDateTimeOffset(instrument.UpdateTime),
+            Etag = Etags.Format(instrument.Version),
+        };
+        equipment.MaintenanceWindows.Add(instrument.Maintenance.Select(m => m.ToApi()));
+        return equipment;
+    }
+
+    public static V1.MaintenanceWindow ToApi(this MaintenanceWindow window) => new()
+    {
+        MaintenanceId = window.MaintenanceId,
+        Interval = window.Interval.ToApi(),
+        Reason = window.Reason,
+    };
+
+    public static V1.TimeInterval ToApi(this Domain.Calendar.Interval interval) => new()
+    {
+        StartTime = Timestamp.FromDateTimeOffset(interval.Start),
+        EndTime = Timestamp.FromDateTimeOffset(interval.End),
+    };
+
+    public static V1.BookingRules ToApi(this BookingRules rules) => new()
+    {
+        MinDuration = Duration.FromTimeSpan(rules.MinDuration),
+        MaxDuration = Duration.FromTimeSpan(rules.MaxDuration),
+        BookingHorizon = Duration.FromTimeSpan(rules.BookingHorizon),
+        MinimumNotice = Duration.FromTimeSpan(rules.MinimumNotice),
+        CrossOrganisationApproval = rules.CrossOrganisationApproval,
+        QualificationRequired = rules.QualificationRequired,
+        Buffer = Duration.FromTimeSpan(rules.Buffer),
+        NoShowGrace = Duration.FromTimeSpan(rules.NoShowGrace),
+    };
+
+    /// <summary>The rules a request names, unset durations taking their defaults.</summary>
+    public static BookingRules ToDomain(this V1.BookingRules? rules, RequestChecks checks, string field)
+    {
+        var defaults = BookingRules.Default;
+        if (rules is null)
+        {
+            return defaults;
+        }
+
+        return new BookingRules(
+            checks.Duration(rules.MinDuration, $"{field}.min_duration", defaults.MinDuration),
+            checks.Duration(rules.MaxDuration, $"{field}.max_duration", defaults.MaxDuration),
+            checks.Duration(rules.BookingHorizon, $"{field}.booking_horizon", defaults.BookingHorizon),
+            checks.Duration(rules.MinimumNotice, $"{field}.minimum_notice", defaults.MinimumNotice),
+            rules.CrossOrganisationApproval,
+            rules.QualificationRequired,
+            checks.Duration(rules.Buffer, $"{field}.buffer", defaults.Buffer),
+            checks.Duration(rules.NoShowGrace, $"{field}.no_show_grace", defaults.NoShowGrace));
+    }
+
+    public static V1.Qualification ToApi(this Qualification qualification)
+    {
+        var api = new V1.Qualification
+        {
+            Name = qualification.Id,
+            Person = qualification.Person,
+            PersonOrganisation = ResourceNames.Organisation(qualification.PersonOrganisation),
+            Equipment = qualification.EquipmentId ?? "",
+            EquipmentKind = (V1.EquipmentKind)(qualification.Kind ?? EquipmentKind.Unspecified),
+            GrantingOrganisation = ResourceNames.Organisation(qualification.GrantingOrganisation),
+            Revoked = qualification.Revoked,
+            CreateTime = Timestamp.FromDateTimeOffset(qualification.CreateTime),
+            Etag = Etags.Format(qualification.Version),
+        };
+        if (qualification.ExpireTime is { } expiry)
+        {
+            api.ExpireTime = Timestamp.FromDateTimeOffset(expiry);
+        }
+
+        return api;
+    }
+}

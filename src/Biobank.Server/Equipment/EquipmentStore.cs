@@ -1,0 +1,21 @@
+using Biobank.Domain.Equipment;
+using Biobank.Domain.Qualifications;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Biobank.Server.Equipment;
+
+public static class EquipmentStore
+{
+    /// <summary>Instruments and qualifications: inline snapshots, with the columns their lists filter on.</summary>
+    public static void ConfigureEquipment(this StoreOptions store)
+    {
+        store.Projections.Add<InstrumentProjection>(ProjectionLifecycle.Inline);
+        store.Projections.Add<QualificationProjection>(ProjectionLifecycle.Inline);
+        store.Schema.For<Instrument>()
+            .Duplicate(x => x.OwnerOrganisation)
+            .Duplicate(x => x.Site);
+        store.Schema.For<Qualification>()
+            .Duplicate(x => x.Person);
+    }
+}

@@ -1,0 +1,59 @@
+using Biobank.Client;
+using Biobank.Domain.Access;
+using Biobank.V1;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Biobank.Server.Tests.Infrastructure;
+
+/// <summary>People of both institutes and a way to register instruments, for the tests of booking.</summary>
+public static class Catalogue
+{
+    public static BiobankClient AnsesManager(this BiobankServerFixture server) => server.ClientFor("marie.facility", "anses", Role.FacilityManager);
+
+    public static BiobankClient InsermManager(this BiobankServerFixture server) => server.ClientFor("jean.facility", "inserm", Role.FacilityManager);
+
+    public static BiobankClient AnsesTechnician(this BiobankServerFixture server, string subject = "alice.tech") =>
+        server.ClientFor(subject, "anses", Role.Technician);
+
+    public static BiobankClient InsermTechnician(this BiobankServerFixture server, string subject = "bob.tech") =>
+        server.ClientFor(subject, "inserm", Role.Technician);
+
+    /// <summary>Registers an Anses confocal at Maisons-Alfort with the given rules (defaults otherwise).</summary>
+    public static async Task<Equipment> RegisterConfocalAsync(this BiobankServerFixture server, BookingRules? rules = null, string site = "sites/anses-maisons-alfort")
+    {
+        using var manager = server.AnsesManager();
+        return await manager.Equipment.RegisterEquipmentAsync(new RegisterEquipmentRequest
+        {
+            RequestId = BiobankClient.NewRequestId(),
+            Equipment = new Equipment
+            {
+                DisplayName = "Zeiss LSM 980 confocal",
+                Kind = EquipmentKind.ConfocalMicroscope,
+                Site = site,
+                BookingRules = rules,
+            },
+        });
+    }
+
+    /// <summary>A time a whole number of hours from now, rounded to the hour, days ahead.</summary>
+    public static DateTimeOffset Ahead(int days, int hour = 9) =>
+        new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date, TimeSpan.Zero).AddDays(days).AddHours(hour);
+
+    public static TimeInterval Slot(DateTimeOffset start, TimeSpan length) => new()
+    {
+        StartTime = Timestamp.FromDateTimeOffset(start),
+        EndTime = Timestamp.FromDateTimeOffset(start + length),
+    };
+
+    public static CreateReservationRequest Booking(string equipment, DateTimeOffset start, TimeSpan length, string purpose = "Imaging of infected organoids") => new()
+    {
+        RequestId = BiobankClient.NewRequestId(),
+        Reservation = new Reservation
+        {
+            Equipment = equipment,
+            Interval = Slot(start, length),
+            Purpose = purpose,
+            Project = "AMR-2026",
+        },
+    };
+}
