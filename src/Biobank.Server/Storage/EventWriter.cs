@@ -26,26 +26,33 @@ public sealed class EventWriter(ISessionFactory sessions, CallContext call, Npgs
         var caller = call.Caller ?? throw new InvalidOperationException("Mutations run for an authenticated caller.");
         call.RequestId = RequestIds.Parse(requestId);
         var entry = RequestLog.Entry.For(call.RequestId, caller.Organisation, call.Method ?? "", request);
-        if (await RequestLog.FindAsync<TResponse>(dataSource, entry, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
         for (var attempt = 1; ; attempt++)
         {
+            // Checked on every attempt: a race lost to a twin of this request ends here.
+            if (await RequestLog.FindAsync<TResponse>(dataSource, entry, cancellationToken) is { } earlier)
+            {
+                return earlier;
+            }
+
             await using var session = sessions.OpenSession();
-            var response = await mutation(new WriteScope(session, caller, clock.GetUtcNow(), cancellationToken));
-            RequestLog.Record(session, entry, response);
             try
             {
+                var response = await mutation(new WriteScope(session, caller, clock.GetUtcNow(), cancellationToken));
+                RequestLog.Record(session, entry, response);
                 await session.SaveChangesAsync(cancellationToken);
                 return response;
             }
-            catch (Exception e) when (RequestLog.IsDuplicate(e))
+            catch (Exception e) when (e is DomainFailureException || RequestLog.IsDuplicate(e))
             {
-                // A twin request with the same id committed first: answer as it was answered.
-                return await RequestLog.FindAsync<TResponse>(dataSource, entry, cancellationToken)
-                    ?? throw new InvalidOperationException("The request log entry vanished.", e);
+                // A twin request with the same id may have committed while this one decided: it
+                // sees the twin's effects (a taken slot, an existing stream) and must answer as the
+                // twin was answered.
+                if (await RequestLog.FindAsync<TResponse>(dataSource, entry, cancellationToken) is { } twin)
+                {
+                    return twin;
+                }
+
+                throw;
             }
             catch (Exception e) when (IsLostRace(e) && attempt < MaxAttempts)
             {

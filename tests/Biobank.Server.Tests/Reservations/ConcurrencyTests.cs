@@ -1,0 +1,132 @@
+extern alias BiobankServer;
+
+using Biobank.Client;
+using Biobank.Server.Tests.Infrastructure;
+using Biobank.V1;
+using BiobankServer::Biobank.Server.Hosting;
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Npgsql;
+
+namespace Biobank.Server.Tests.Reservations;
+
+/// <summary>Many real clients racing for one instrument, through one server or two sharing the database.</summary>
+public sealed class ConcurrencyTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>
+{
+    private const int Racers = 32;
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    [Fact]
+    public async Task Racing_clients_with_distinct_slots_all_succeed()
+    {
+        var confocal = await server.RegisterConfocalAsync(new BookingRules { MaxDuration = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(Hour) });
+        var day = Catalogue.Ahead(days: 6, hour: 0);
+        var clients = Enumerable.Range(0, Racers).Select(i => server.AnsesTechnician($"tech-{i}")).ToList();
+
+        var results = await RaceAsync(clients, i => Catalogue.Booking(confocal.Name, day.AddMinutes(30 * i), TimeSpan.FromMinutes(30)));
+
+        results.ShouldAllBe(r => r.Error == null);
+        results.Select(r => r.Reservation!.Name).Distinct().Count().ShouldBe(Racers);
+        (await BlockingReservationsAsync(confocal.Name)).ShouldBe(Racers);
+        (await OverlapsInDatabaseAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Racing_clients_for_overlapping_slots_leave_exactly_one_winner()
+    {
+        var confocal = await server.RegisterConfocalAsync();
+        var start = Catalogue.Ahead(days: 7, hour: 10);
+        var clients = Enumerable.Range(0, Racers).Select(i => i % 2 == 0 ? server.AnsesTechnician($"tech-{i}") : server.InsermTechnician($"tech-{i}")).ToList();
+
+        // Every slot overlaps every other: they all contain 11:00-11:15.
+        var results = await RaceAsync(clients, i => Catalogue.Booking(confocal.Name, start.AddMinutes(i % 4 * 15), Hour));
+
+        results.Count(r => r.Error == null).ShouldBe(1);
+        results.Where(r => r.Error != null).ShouldAllBe(r =>
+            r.Error!.StatusCode == StatusCode.FailedPrecondition && r.Error.Reason() == "SLOT_UNAVAILABLE");
+        (await BlockingReservationsAsync(confocal.Name)).ShouldBe(1);
+        (await OverlapsInDatabaseAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Two_servers_on_one_database_keep_the_guarantee()
+    {
+        await using var second = await StartSecondServerAsync();
+        var confocal = await server.RegisterConfocalAsync();
+        var start = Catalogue.Ahead(days: 8, hour: 13);
+        var clients = Enumerable.Range(0, Racers)
+            .Select(i => i % 2 == 0
+                ? server.AnsesTechnician($"tech-{i}")
+                : new BiobankClient(new Uri(second.Urls.Single()), server.TokenFor(new Domain.Access.Caller($"tech-{i}", "inserm", new HashSet<string> { "technician" }))))
+            .ToList();
+
+        var results = await RaceAsync(clients, i => Catalogue.Booking(confocal.Name, start.AddMinutes(i % 3 * 20), Hour));
+
+        results.Count(r => r.Error == null).ShouldBe(1);
+        results.Where(r => r.Error != null).ShouldAllBe(r => r.Error!.Reason() == "SLOT_UNAVAILABLE");
+        (await OverlapsInDatabaseAsync()).ShouldBe(0);
+    }
+
+    private async Task<WebApplication> StartSecondServerAsync()
+    {
+        var app = BiobankApplication.Build([], server.ConnectionString, builder =>
+        {
+            builder.Configuration["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0";
+            builder.Configuration["Biobank:DataDirectory"] = server.App.Configuration["Biobank:DataDirectory"];
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task<List<(Reservation? Reservation, RpcException? Error)>> RaceAsync(
+        List<BiobankClient> clients, Func<int, CreateReservationRequest> booking)
+    {
+        using var start = new SemaphoreSlim(0);
+        var racers = clients.Select(async (client, i) =>
+        {
+            await start.WaitAsync();
+            try
+            {
+                return ((Reservation?)await client.Reservations.CreateReservationAsync(booking(i)), (RpcException?)null);
+            }
+            catch (RpcException e)
+            {
+                return (null, e);
+            }
+        }).ToList();
+        start.Release(clients.Count);
+        var results = (await Task.WhenAll(racers)).ToList();
+        clients.ForEach(c => c.Dispose());
+        return results;
+    }
+
+    private async Task<long> BlockingReservationsAsync(string equipment)
+    {
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select count(*) from biobank.equipment_calendar where equipment_id = $1 and kind = 'Reservation'", connection)
+        {
+            Parameters = { new NpgsqlParameter { Value = equipment } },
+        };
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Pairs of blocking reservations of one instrument whose slots overlap, straight from the reservation documents.</summary>
+    private async Task<long> OverlapsInDatabaseAsync()
+    {
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            with blocking as (
+                select data->>'EquipmentId' as equipment,
+                       tstzrange((data->'Interval'->>'Start')::timestamptz, (data->'Interval'->>'End')::timestamptz, '[)') as slot,
+                       id
+                from biobank.mt_doc_reservation
+                where data->>'State' in ('PendingApproval', 'Confirmed', 'CheckedIn'))
+            select count(*) from blocking a join blocking b
+              on a.equipment = b.equipment and a.id < b.id and a.slot && b.slot
+            """, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
