@@ -11,7 +11,7 @@ namespace Biobank.Server.Calendar;
 /// last word on double booking: two reservations of one instrument whose slots (interval plus
 /// buffer) overlap cannot both commit, whichever server process wrote them.
 /// </summary>
-public sealed class EquipmentCalendar(NpgsqlDataSource dataSource)
+public sealed partial class EquipmentCalendar(NpgsqlDataSource dataSource)
 {
     public const string Table = "equipment_calendar";
     public const string NoDoubleBooking = "equipment_calendar_no_double_booking";

@@ -1,5 +1,7 @@
 extern alias BiobankServer;
 
+using System.Security.Cryptography;
+using System.Text;
 using BiobankServer::Biobank.Server.LocalDatabase;
 using Npgsql;
 
@@ -37,10 +39,11 @@ public static class TestPostgres
             return new Server(external, null);
         }
 
-        // One cluster directory reused by every run: later runs skip initdb and drop the databases
-        // earlier runs left behind. The test host may be ended right after the last test, so the
-        // stop is only requested on exit; a run that finds the cluster still up joins it.
-        var directory = Path.Combine(Path.GetTempPath(), "biobank-test-cluster");
+        // One cluster directory per checkout, reused by every run: later runs skip initdb and drop
+        // the databases earlier runs left behind. The test host may be ended right after the last
+        // test, so the stop is only requested on exit; a run that finds the cluster still up joins it.
+        var checkout = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(AppContext.BaseDirectory)))[..12];
+        var directory = Path.Combine(Path.GetTempPath(), $"biobank-test-cluster-{checkout}");
         var cluster = await LocalPostgresCluster.StartAsync(directory);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
         await DropDatabasesOfEarlierRunsAsync(cluster.AdminConnectionString);
