@@ -94,7 +94,7 @@ public sealed class EquipmentService(
 
         if (after is not null)
         {
-            instruments = instruments.Where(x => string.Compare(x.Id, after, StringComparison.Ordinal) > 0);
+            instruments = instruments.Where(x => x.Id.CompareTo(after) > 0);
         }
 
         var page = await instruments.OrderBy(x => x.Id).Take(size + 1).ToListAsync(context.CancellationToken);
@@ -268,7 +268,7 @@ public sealed class EquipmentService(
 
         if (after is not null)
         {
-            qualifications = qualifications.Where(x => string.Compare(x.Id, after, StringComparison.Ordinal) > 0);
+            qualifications = qualifications.Where(x => x.Id.CompareTo(after) > 0);
         }
 
         var page = await qualifications.OrderBy(x => x.Id).Take(size + 1).ToListAsync(context.CancellationToken);

@@ -35,6 +35,7 @@ public static class BiobankApplication
             grpc.EnableDetailedErrors = false;
         });
         builder.Services.AddGrpcReflection();
+        builder.Services.AddHostedService<Reservations.NoShowSweep>();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
             .AddCheck<DatabaseHealthCheck>("postgresql");
 

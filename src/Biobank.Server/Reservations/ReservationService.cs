@@ -88,7 +88,7 @@ public sealed partial class ReservationService(
         {
             var (start, lastId) = ParseKey(after);
             reservations = reservations.Where(r =>
-                r.Interval.Start > start || (r.Interval.Start == start && string.Compare(r.Id, lastId, StringComparison.Ordinal) > 0));
+                r.Interval.Start > start || (r.Interval.Start == start && r.Id.CompareTo(lastId) > 0));
         }
 
         var page = await reservations.OrderBy(r => r.Interval.Start).ThenBy(r => r.Id).Take(size + 1).ToListAsync(context.CancellationToken);
