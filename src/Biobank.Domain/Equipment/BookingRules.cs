@@ -26,8 +26,8 @@ public sealed record BookingRules(
     /// <summary>Longest duration, horizon, buffer or grace a rule may name.</summary>
     public static readonly TimeSpan Longest = TimeSpan.FromDays(366 * 2);
 
-    /// <summary>Fails with INVALID_ARGUMENT, one violation per inconsistent rule, under <paramref name="field"/>.</summary>
-    public void Validate(string field)
+    /// <summary>One violation per inconsistent rule, named under <paramref name="field"/>.</summary>
+    public IReadOnlyList<FieldViolation> Violations(string field)
     {
         var violations = new List<FieldViolation>();
         void Check(bool ok, string name, string description)
@@ -44,9 +44,6 @@ public sealed record BookingRules(
         Check(MinimumNotice >= TimeSpan.Zero && MinimumNotice < BookingHorizon, "minimum_notice", "must not be negative and must be shorter than booking_horizon");
         Check(Buffer >= TimeSpan.Zero && Buffer <= TimeSpan.FromDays(7), "buffer", "must not be negative and at most seven days");
         Check(NoShowGrace > TimeSpan.Zero && NoShowGrace <= TimeSpan.FromDays(1), "no_show_grace", "must be positive and at most one day");
-        if (violations.Count > 0)
-        {
-            throw new InvalidRequestException(violations);
-        }
+        return violations;
     }
 }

@@ -18,6 +18,8 @@ public sealed class RequestChecks
 
     public void Add(string field, string description) => _violations.Add(new FieldViolation(field, description));
 
+    public void Add(IEnumerable<FieldViolation> violations) => _violations.AddRange(violations);
+
     public string Required(string value, string field, int maxLength = 200)
     {
         if (string.IsNullOrWhiteSpace(value))

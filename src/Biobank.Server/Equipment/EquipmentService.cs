@@ -39,8 +39,8 @@ public sealed class EquipmentService(
         }
 
         var rules = equipment.BookingRules.ToDomain(checks, "equipment.booking_rules");
+        checks.Add(rules.Violations("equipment.booking_rules"));
         checks.ThrowIfAny();
-        rules.Validate("equipment.booking_rules");
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
@@ -118,8 +118,8 @@ public sealed class EquipmentService(
         }
 
         var rules = request.BookingRules.ToDomain(checks, "booking_rules");
+        checks.Add(rules.Violations("booking_rules"));
         checks.ThrowIfAny();
-        rules.Validate("booking_rules");
         return DecideOnInstrument(request, request.RequestId, name, scope => new EquipmentDecider.UpdateRules(scope.Caller, scope.Now, rules), context, request.Etag);
     }
 

@@ -125,7 +125,7 @@ public sealed class BookingTests(BiobankServerFixture server) : IClassFixture<Bi
         }).ResponseAsync);
 
         error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
-        error.FieldViolations().Select(v => v.Field).Order().ShouldBe(
+        error.FieldViolations().Select(v => v.Field).Order(StringComparer.Ordinal).ShouldBe(
             ["reservation.equipment", "reservation.interval.end_time", "reservation.purpose"]);
     }
 
