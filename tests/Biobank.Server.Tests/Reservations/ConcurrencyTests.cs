@@ -1,16 +1,12 @@
-extern alias BiobankServer;
-
 using Biobank.Client;
 using Biobank.Server.Tests.Infrastructure;
 using Biobank.V1;
-using BiobankServer::Biobank.Server.Hosting;
 using Grpc.Core;
-using Microsoft.AspNetCore.Builder;
 using Npgsql;
 
 namespace Biobank.Server.Tests.Reservations;
 
-/// <summary>Many real clients racing for one instrument, through one server or two sharing the database.</summary>
+/// <summary>Many real clients racing for one instrument, through one server or two server processes sharing the database.</summary>
 public sealed class ConcurrencyTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>
 {
     private const int Racers = 32;
@@ -49,15 +45,17 @@ public sealed class ConcurrencyTests(BiobankServerFixture server) : IClassFixtur
     }
 
     [Fact]
-    public async Task Two_servers_on_one_database_keep_the_guarantee()
+    public async Task Two_server_processes_on_one_database_keep_the_guarantee()
     {
-        await using var second = await StartSecondServerAsync();
+        await using var second = await ServerProcess.StartAsync(
+            $"--ConnectionStrings:Biobank={server.ConnectionString}",
+            $"--Biobank:DataDirectory={server.App.Configuration["Biobank:DataDirectory"]}");
         var confocal = await server.RegisterConfocalAsync();
         var start = Catalogue.Ahead(days: 8, hour: 13);
         var clients = Enumerable.Range(0, Racers)
             .Select(i => i % 2 == 0
                 ? server.AnsesTechnician($"tech-{i}")
-                : new BiobankClient(new Uri(second.Urls.Single()), server.TokenFor(new Domain.Access.Caller($"tech-{i}", "inserm", new HashSet<string> { "technician" }))))
+                : new BiobankClient(second.Address, server.TokenFor(new Domain.Access.Caller($"tech-{i}", "inserm", new HashSet<string> { "technician" }))))
             .ToList();
 
         var results = await RaceAsync(clients, i => Catalogue.Booking(confocal.Name, start.AddMinutes(i % 3 * 20), Hour));
@@ -65,17 +63,6 @@ public sealed class ConcurrencyTests(BiobankServerFixture server) : IClassFixtur
         results.Count(r => r.Error == null).ShouldBe(1);
         results.Where(r => r.Error != null).ShouldAllBe(r => r.Error!.Reason() == "SLOT_UNAVAILABLE");
         (await OverlapsInDatabaseAsync()).ShouldBe(0);
-    }
-
-    private async Task<WebApplication> StartSecondServerAsync()
-    {
-        var app = BiobankApplication.Build([], server.ConnectionString, builder =>
-        {
-            builder.Configuration["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0";
-            builder.Configuration["Biobank:DataDirectory"] = server.App.Configuration["Biobank:DataDirectory"];
-        });
-        await app.StartAsync();
-        return app;
     }
 
     private static async Task<List<(Reservation? Reservation, RpcException? Error)>> RaceAsync(
