@@ -31,10 +31,13 @@ public sealed partial class ReservationService
             checks.Add("period", $"must be at most {LongestUsagePeriod.TotalDays} days long");
         }
 
-        var owner = request.OwnerOrganisation == ""
-            ? null
-            : checks.Name(request.OwnerOrganisation, ResourceNames.OrganisationsCollection, "owner_organisation")[(ResourceNames.OrganisationsCollection.Length + 1)..];
+        if (request.OwnerOrganisation != "")
+        {
+            checks.Name(request.OwnerOrganisation, ResourceNames.OrganisationsCollection, "owner_organisation");
+        }
+
         checks.ThrowIfAny();
+        var owner = request.OwnerOrganisation == "" ? null : ResourceNames.ParseOrganisation(request.OwnerOrganisation, "owner_organisation");
 
         // No reservation is longer than any rules allow, so only those starting that long before
         // the period can reach into it: the scan of the start index stays bounded.
