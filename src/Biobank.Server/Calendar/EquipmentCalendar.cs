@@ -37,10 +37,14 @@ public sealed partial class EquipmentCalendar(NpgsqlDataSource dataSource)
     /// leaving out <paramref name="except"/> (a reservation being rescheduled).
     /// </summary>
     public async Task<IReadOnlyList<CalendarEntry>> OverlappingAsync(
-        string equipmentId, Interval slot, CancellationToken cancellationToken, params string[] except)
+        string equipmentId, Interval slot, CancellationToken cancellationToken, params string[] except) =>
+        [.. (await ReadOverlappingAsync(equipmentId, slot, except, cancellationToken)).Select(e => e.Entry)];
+
+    private async Task<IReadOnlyList<BufferedEntry>> ReadOverlappingAsync(
+        string equipmentId, Interval slot, string[] except, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
-            select entry_id, equipment_id, kind, lower(slot), upper(slot), organisation
+            select entry_id, equipment_id, kind, lower(slot), upper(slot), organisation, buffer
             from {Qualified}
             where equipment_id = $1 and slot && tstzrange($2, $3, '[)') and not (entry_id = any($4))
             order by lower(slot), entry_id
@@ -50,13 +54,14 @@ public sealed partial class EquipmentCalendar(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = slot.End, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = except, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var entries = new List<CalendarEntry>();
+        var entries = new List<BufferedEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
             var end = reader.IsDBNull(4) ? DateTimeOffset.MaxValue : reader.GetFieldValue<DateTimeOffset>(4);
-            entries.Add(new CalendarEntry(
+            var entry = new CalendarEntry(
                 reader.GetString(0), reader.GetString(1), Enum.Parse<CalendarEntryKind>(reader.GetString(2)),
-                new Interval(reader.GetFieldValue<DateTimeOffset>(3), end), reader.GetString(5)));
+                new Interval(reader.GetFieldValue<DateTimeOffset>(3), end), reader.GetString(5));
+            entries.Add(new BufferedEntry(entry, reader.GetFieldValue<TimeSpan>(6)));
         }
 
         return entries;
