@@ -107,6 +107,11 @@ public static class ServerCommands
             Console.WriteLine(summary);
             return 0;
         }
+        catch (Grpc.Core.RpcException e)
+        {
+            await Console.Error.WriteLineAsync($"biobank: the demo seed was refused: {e.StatusCode} {e.Status.Detail}");
+            return 1;
+        }
         finally
         {
             await app.StopAsync();
