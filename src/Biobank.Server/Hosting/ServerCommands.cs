@@ -1,5 +1,6 @@
 using System.Globalization;
 using Biobank.Domain.Access;
+using Biobank.Server.Demo;
 using Biobank.Server.Partners;
 using Biobank.Server.Identity;
 using Biobank.Server.LocalDatabase;
@@ -8,8 +9,9 @@ using Biobank.Server.Storage;
 namespace Biobank.Server.Hosting;
 
 /// <summary>
-/// The server's command line: serve (default), <c>--apply-schema-only</c>, and <c>token</c> to mint
-/// a development token. Other arguments are configuration (<c>--Biobank:DataDirectory=/srv/biobank</c>).
+/// The server's command line: serve (default), <c>--apply-schema-only</c>, <c>--seed-demo</c> to fill
+/// the database with demo instruments and bookings, and <c>token</c> to mint a development token.
+/// Other arguments are configuration (<c>--Biobank:DataDirectory=/srv/biobank</c>).
 /// </summary>
 public static class ServerCommands
 {
@@ -25,6 +27,11 @@ public static class ServerCommands
             if (args.Contains("--apply-schema-only"))
             {
                 return await ApplySchemaAsync(args.Where(a => a != "--apply-schema-only").ToArray());
+            }
+
+            if (args.Contains("--seed-demo"))
+            {
+                return await SeedDemoAsync(args.Where(a => a != "--seed-demo").ToArray());
             }
 
             return await ServeAsync(args);
@@ -66,6 +73,49 @@ public static class ServerCommands
         await BiobankStore.ApplySchemaAsync(app.Services, CancellationToken.None);
         Console.WriteLine("Biobank schema is up to date.");
         return 0;
+    }
+
+    /// <summary>
+    /// Runs the host on a free loopback port just long enough to seed it through its own API, with
+    /// tokens signed by the local key, then stops it.
+    /// </summary>
+    private static async Task<int> SeedDemoAsync(string[] args)
+    {
+        var configuration = Configuration(args);
+        var identity = configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new();
+        if (!string.IsNullOrWhiteSpace(identity.Authority))
+        {
+            await Console.Error.WriteLineAsync(
+                "biobank: --seed-demo signs its tokens with the local key, which a server with Identity:Authority does not accept.");
+            return 2;
+        }
+
+        var options = configuration.GetSection(BiobankServerOptions.Section).Get<BiobankServerOptions>() ?? new();
+        await using var database = await DatabaseLocation.ResolveAsync(configuration);
+        await using var app = BiobankApplication.Build(args, database.ConnectionString, builder =>
+        {
+            builder.Configuration["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0";
+            builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        });
+        await app.StartAsync();
+        try
+        {
+            var key = LocalSigningKey.Load(options.DataDirectory);
+            var address = new Uri(app.Urls.First(url => url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)));
+            var summary = await DemoSeed.RunAsync(
+                address, caller => TokenIssuer.Issue(key, identity.Audience, caller, TimeSpan.FromHours(1)), TimeProvider.System);
+            Console.WriteLine(summary);
+            return 0;
+        }
+        catch (Grpc.Core.RpcException e)
+        {
+            await Console.Error.WriteLineAsync($"biobank: the demo seed was refused: {e.StatusCode} {e.Status.Detail}");
+            return 1;
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
     }
 
     private static int MintToken(string[] args)

@@ -1,0 +1,84 @@
+extern alias BiobankServer;
+
+using Biobank.Domain.Access;
+using Biobank.Server.Tests.Infrastructure;
+using Biobank.V1;
+using BiobankServer::Biobank.Server.Demo;
+using BiobankServer::Biobank.Server.Hosting;
+using Npgsql;
+
+namespace Biobank.Server.Tests.Hosting;
+
+public sealed class DemoSeedTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>
+{
+    [Fact]
+    public async Task The_demo_seed_fills_the_catalogue_and_the_coming_week_once_however_often_it_runs()
+    {
+        var first = await DemoSeed.RunAsync(server.Address, server.TokenFor, server.Clock);
+        var events = await EventCountAsync(server.ConnectionString);
+        var second = await DemoSeed.RunAsync(server.Address, server.TokenFor, server.Clock);
+
+        (await EventCountAsync(server.ConnectionString)).ShouldBe(events);
+        second.ShouldBe(first);
+
+        using var auditor = server.ClientFor("emma.audit", "inserm", Role.Auditor);
+        var instruments = (await auditor.Equipment.ListEquipmentAsync(new ListEquipmentRequest { PageSize = 100 })).Equipment;
+        instruments.Count.ShouldBe(12);
+        instruments.Count(e => e.OwnerOrganisation == "organisations/anses").ShouldBe(6);
+        instruments.ShouldContain(e => e.Kind == EquipmentKind.Sequencer && e.DisplayName.Contains("NovaSeq"));
+        instruments.ShouldContain(e => e.Kind == EquipmentKind.Bsl3Suite
+            && e.BookingRules.QualificationRequired && e.BookingRules.CrossOrganisationApproval);
+        instruments.ShouldContain(e => e.TimeZone == "Indian/Reunion");
+        var maintenance = instruments.Single(e => e.Name == "equipment/anses-ma-lsm980").MaintenanceWindows.ShouldHaveSingleItem();
+        maintenance.MaintenanceId.ShouldBe(first.Maintenance.MaintenanceId);
+        maintenance.Interval.StartTime.ToDateTimeOffset().ShouldBeGreaterThan(server.Clock.GetUtcNow());
+
+        var owners = instruments.ToDictionary(e => e.Name, e => e.OwnerOrganisation);
+        var now = server.Clock.GetUtcNow();
+        var reservations = (await auditor.Reservations.ListReservationsAsync(new ListReservationsRequest { PageSize = 1000 })).Reservations;
+        reservations.Count.ShouldBe(first.Reservations);
+        reservations.Count.ShouldBeGreaterThanOrEqualTo(10);
+        reservations.ShouldAllBe(r => r.Interval.StartTime.ToDateTimeOffset() > now
+            && r.Interval.StartTime.ToDateTimeOffset() < now.AddDays(DemoSeed.DaysAhead + 1));
+        reservations.Select(r => r.Organisation).Distinct().Count().ShouldBe(2);
+        var crossOrganisation = reservations.Where(r => r.Organisation != owners[r.Equipment]).ToList();
+        crossOrganisation.ShouldContain(r => r.State == ReservationState.PendingApproval);
+        crossOrganisation.ShouldContain(r => r.State == ReservationState.Confirmed && r.Equipment == "equipment/inserm-cochin-aria");
+        reservations.Count(r => r.State == ReservationState.PendingApproval).ShouldBe(first.PendingApproval);
+        first.Approved.ShouldBe(1);
+
+        var qualifications = (await auditor.Equipment.ListQualificationsAsync(new ListQualificationsRequest { PageSize = 100 })).Qualifications;
+        qualifications.Count.ShouldBe(5);
+        qualifications.ShouldContain(q => q.Person == "lucas.martin" && q.PersonOrganisation == "organisations/inserm"
+            && q.Equipment == "equipment/anses-ma-bsl3" && q.GrantingOrganisation == "organisations/anses");
+    }
+
+    [Fact]
+    public async Task Seed_demo_on_the_command_line_seeds_the_configured_database_and_a_second_run_changes_nothing()
+    {
+        var database = await TestPostgres.CreateDatabaseAsync("seedcli");
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"biobank-seed-{Guid.NewGuid():N}");
+        string[] args = ["--seed-demo", $"--ConnectionStrings:Biobank={database}", $"--Biobank:DataDirectory={dataDirectory}"];
+        try
+        {
+            (await ServerCommands.RunAsync(args)).ShouldBe(0);
+            var events = await EventCountAsync(database);
+            (await ServerCommands.RunAsync(args)).ShouldBe(0);
+
+            events.ShouldBeGreaterThan(12);
+            (await EventCountAsync(database)).ShouldBe(events);
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    private static async Task<long> EventCountAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from biobank.mt_events", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
