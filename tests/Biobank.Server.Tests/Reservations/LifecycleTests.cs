@@ -3,12 +3,11 @@ using Biobank.Server.Tests.Infrastructure;
 using Biobank.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Microsoft.AspNetCore.Builder;
 
 namespace Biobank.Server.Tests.Reservations;
 
 /// <summary>Approval, rejection, cancellation, rescheduling, check-in and check-out, no-shows; who may do each.</summary>
-public sealed class LifecycleTests(LifecycleTests.SweepingServer server) : IClassFixture<LifecycleTests.SweepingServer>
+public sealed class LifecycleTests(SweepingServerFixture server) : IClassFixture<SweepingServerFixture>
 {
     private static readonly TimeSpan TwoHours = TimeSpan.FromHours(2);
 
@@ -200,7 +199,7 @@ public sealed class LifecycleTests(LifecycleTests.SweepingServer server) : IClas
         var booked = await alice.Reservations.CreateReservationAsync(Catalogue.Booking(confocal.Name, start, TimeSpan.FromHours(3)));
 
         server.Clock.Advance(TimeSpan.FromMinutes(55));
-        var noShow = await WaitForStateAsync(alice, booked.Name, ReservationState.NoShow);
+        var noShow = await SweepingServerFixture.WaitForStateAsync(alice, booked.Name, ReservationState.NoShow);
         var takeover = await bob.Reservations.CreateReservationAsync(
             Catalogue.Booking(confocal.Name, server.Clock.GetUtcNow().AddMinutes(5), TimeSpan.FromHours(1)));
 
@@ -264,27 +263,4 @@ public sealed class LifecycleTests(LifecycleTests.SweepingServer server) : IClas
 
     private static CancelReservationRequest Cancel(string name, string reason) =>
         new() { RequestId = BiobankClient.NewRequestId(), Name = name, Reason = reason };
-
-    private static async Task<Reservation> WaitForStateAsync(BiobankClient client, string name, ReservationState state)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var reservation = await client.Reservations.GetReservationAsync(new GetReservationRequest { Name = name });
-            if (reservation.State == state)
-            {
-                return reservation;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"{name} never became {state}.");
-    }
-
-    /// <summary>A server whose no-show sweep runs every 100 ms.</summary>
-    public sealed class SweepingServer : BiobankServerFixture
-    {
-        protected override void ConfigureServer(WebApplicationBuilder builder) =>
-            builder.Configuration["Reservations:NoShowSweepInterval"] = "00:00:00.100";
-    }
 }

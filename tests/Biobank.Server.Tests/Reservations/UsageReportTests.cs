@@ -1,19 +1,13 @@
-extern alias BiobankServer;
-
 using Biobank.Client;
 using Biobank.Domain.Access;
 using Biobank.Server.Tests.Infrastructure;
 using Biobank.V1;
-using BiobankServer::Biobank.Server.Storage;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Microsoft.Extensions.DependencyInjection;
-using DomainReservation = Biobank.Domain.Reservations.Reservation;
-using ReservationDecider = Biobank.Domain.Reservations.ReservationDecider;
 
 namespace Biobank.Server.Tests.Reservations;
 
-public sealed class UsageReportTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>
+public sealed class UsageReportTests(SweepingServerFixture server) : IClassFixture<SweepingServerFixture>
 {
     private static readonly TimeSpan TwoHours = TimeSpan.FromHours(2);
 
@@ -106,7 +100,7 @@ public sealed class UsageReportTests(BiobankServerFixture server) : IClassFixtur
             Reason = "Samples not ready",
         });
         server.Clock.Advance(day.AddHours(9).AddMinutes(31) - server.Clock.GetUtcNow());
-        await MarkNoShowAsync(missed.Name);
+        await SweepingServerFixture.WaitForStateAsync(bob, missed.Name, ReservationState.NoShow);
         using var auditor = Auditor();
 
         var report = await ReportAsync(auditor, Catalogue.Slot(day, TimeSpan.FromDays(1)));
@@ -121,7 +115,6 @@ public sealed class UsageReportTests(BiobankServerFixture server) : IClassFixtur
             Reservations = 1,
             NoShows = 1,
         });
-        (await bob.Reservations.GetReservationAsync(new GetReservationRequest { Name = missed.Name })).State.ShouldBe(ReservationState.NoShow);
     }
 
     [Fact]
@@ -235,23 +228,5 @@ public sealed class UsageReportTests(BiobankServerFixture server) : IClassFixtur
                 Site = "sites/inserm-paris-cochin",
             },
         });
-    }
-
-    /// <summary>
-    /// Marks a reservation a no-show as a no-show sweep does: the reservation's own rule decides,
-    /// through the server's one write path. No API marks no-shows, and no sweep runs in this server yet.
-    /// </summary>
-    private async Task MarkNoShowAsync(string reservation)
-    {
-        await using var scope = server.App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CallContext>().Caller =
-            new Caller("no-show-sweep", "anses", new HashSet<string>(StringComparer.Ordinal) { Role.Admin });
-        var writer = scope.ServiceProvider.GetRequiredService<EventWriter>();
-        await writer.ExecuteAsync(new GetReservationRequest { Name = reservation }, BiobankClient.NewRequestId(), async write =>
-        {
-            await write.DecideAsync<DomainReservation>(reservation, s =>
-                ReservationDecider.Decide(new ReservationDecider.MarkNoShow(write.Caller, write.Now), s));
-            return new Empty();
-        }, CancellationToken.None);
     }
 }
