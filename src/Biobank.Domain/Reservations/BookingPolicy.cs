@@ -13,7 +13,8 @@ namespace Biobank.Domain.Reservations;
 public static class BookingPolicy
 {
     /// <summary>Fails with the first broken rule, as FAILED_PRECONDITION with its reason.</summary>
-    public static void Check(Instrument instrument, Interval interval, DateTimeOffset now, bool bookerQualified, IReadOnlyList<CalendarEntry> conflicts)
+    public static void Check(
+        Instrument instrument, Interval interval, DateTimeOffset now, string booker, bool bookerQualified, IReadOnlyList<CalendarEntry> conflicts)
     {
         if (instrument.Status != EquipmentStatus.InService)
         {
@@ -45,7 +46,7 @@ public static class BookingPolicy
         {
             throw Broken(
                 ErrorReasons.QualificationRequired, "The booker holds no valid qualification for this instrument or its kind.",
-                ("equipment", instrument.Id), ("kind", instrument.Kind.ToString()));
+                ("person", booker), ("equipment", instrument.Id), ("kind", instrument.Kind.ToString()));
         }
 
         if (conflicts.Count > 0)

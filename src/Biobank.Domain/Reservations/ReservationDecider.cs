@@ -66,7 +66,7 @@ public static class ReservationDecider
     private static IReadOnlyList<object> DecideBook(Book c)
     {
         c.Caller.RequireAnyRole(BookingRoles);
-        BookingPolicy.Check(c.Instrument, c.Interval, c.Now, c.BookerQualified, c.Conflicts);
+        BookingPolicy.Check(c.Instrument, c.Interval, c.Now, c.Caller.Subject, c.BookerQualified, c.Conflicts);
         return
         [
             new ReservationBooked(
@@ -85,7 +85,7 @@ public static class ReservationDecider
             return [];
         }
 
-        BookingPolicy.Check(c.Instrument, c.Interval, c.Now, c.BookerQualified, c.Conflicts);
+        BookingPolicy.Check(c.Instrument, c.Interval, c.Now, c.Caller.Subject, c.BookerQualified, c.Conflicts);
         return [new ReservationRescheduled(reservation.Id, c.Interval, c.Instrument.Rules.Buffer, c.Now)];
     }
 

@@ -16,7 +16,7 @@ namespace Biobank.Server.Equipment;
 
 /// <summary>biobank.v1.EquipmentService: maps requests to instrument and qualification commands.</summary>
 public sealed class EquipmentService(
-    EventWriter writer, IQuerySession query, EquipmentCalendar calendar, IOptions<DirectoryOptions> directory)
+    EventWriter writer, IQuerySession query, EquipmentCalendar calendar, IOptions<DirectoryOptions> directory, TimeProvider clock)
     : V1.EquipmentService.EquipmentServiceBase
 {
     public override Task<V1.Equipment> RegisterEquipment(V1.RegisterEquipmentRequest request, ServerCallContext context)
@@ -248,7 +248,7 @@ public sealed class EquipmentService(
         var size = Paging.PageSize(request.PageSize);
         var filter = string.Join('|', person, granting, request.IncludeInactive);
         var after = Paging.Decode(request.PageToken, "qualifications", filter);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
 
         IQueryable<Qualification> qualifications = query.Query<Qualification>();
         if (person != "")

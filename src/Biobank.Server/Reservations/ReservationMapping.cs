@@ -11,14 +11,19 @@ namespace Biobank.Server.Reservations;
 public static class ReservationMapping
 {
     /// <summary>
+    /// Whether <paramref name="viewer"/> may see who booked, which reservation and why: the booking
+    /// and owning organisations, and auditors. Everyone else sees only that the slot is busy.
+    /// </summary>
+    public static bool SeesBookingDetails(this Caller viewer, string bookingOrganisation, string ownerOrganisation) =>
+        viewer.Organisation == bookingOrganisation || viewer.Organisation == ownerOrganisation || viewer.Has(Role.Auditor);
+
+    /// <summary>
     /// The reservation as <paramref name="viewer"/> may see it: the booking and owning
     /// organisations see everything; others see the busy slot, not who booked it or why.
     /// </summary>
     public static V1.Reservation ToApi(this Reservation reservation, Caller viewer)
     {
-        var involved = viewer.Organisation == reservation.Organisation
-            || viewer.Organisation == reservation.EquipmentOwner
-            || viewer.Has(Role.Auditor);
+        var involved = viewer.SeesBookingDetails(reservation.Organisation, reservation.EquipmentOwner);
         var api = new V1.Reservation
         {
             Name = reservation.Id,

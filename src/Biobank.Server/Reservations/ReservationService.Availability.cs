@@ -30,7 +30,7 @@ public sealed partial class ReservationService
             ?? throw new ResourceNotFoundException(equipment);
         var entries = await calendar.WindowAsync(equipment, window, context.CancellationToken);
         var busy = entries
-            .SelectMany(entry => BusyIntervals(entry, instrument, Caller.Organisation))
+            .SelectMany(entry => BusyIntervals(entry, instrument, Caller))
             .Select(b => b with { Interval = b.Interval.ClipTo(window) })
             .Where(b => b.Interval.Duration > TimeSpan.Zero)
             .OrderBy(b => b.Interval.Start)
@@ -51,17 +51,17 @@ public sealed partial class ReservationService
 
     /// <summary>
     /// What one calendar entry blocks: a reservation is its own time and, apart, the buffer after
-    /// it. Who booked a reservation is no personal data and always shown; which reservation it is,
-    /// only to the booking and the owning organisations.
+    /// it. Which organisation booked a reservation is no personal data and always shown; which
+    /// reservation it is, only to those who see booking details.
     /// </summary>
     private static IEnumerable<BusyTime> BusyIntervals(
-        EquipmentCalendar.BufferedEntry buffered, Instrument instrument, string viewerOrganisation)
+        EquipmentCalendar.BufferedEntry buffered, Instrument instrument, Domain.Access.Caller viewer)
     {
         var entry = buffered.Entry;
         switch (entry.Kind)
         {
             case CalendarEntryKind.Reservation:
-                var involved = viewerOrganisation == entry.Organisation || viewerOrganisation == instrument.OwnerOrganisation;
+                var involved = viewer.SeesBookingDetails(entry.Organisation, instrument.OwnerOrganisation);
                 yield return new BusyTime(
                     buffered.Busy, V1.BusyKind.Reservation, involved ? entry.EntryId : "", ResourceNames.Organisation(entry.Organisation));
 
