@@ -14,19 +14,26 @@ namespace Biobank.Server.Reservations;
 /// after it will be.
 /// </summary>
 /// <remarks>
-/// The store appends in Quick mode: PostgreSQL hands out sequence numbers when a transaction
-/// appends, not when it commits, so a transaction holding number 41 may commit after 42 is already
-/// visible. A feed that moved past 41 as soon as it saw 42 would lose 41 for good. So the feed only
-/// moves through an unbroken run of visible numbers and waits at a gap. A gap also appears for
-/// every transaction that rolled back (a booking that lost a race, a failed save), and those never
-/// fill: a gap still open <see cref="GapTimeout"/> after the feed first saw it is taken to be one.
-/// The price of that guess is a transaction that stays uncommitted for longer after taking its
-/// numbers; the write path's transactions last milliseconds.
+/// The store appends in Quick mode: PostgreSQL hands out sequence numbers as a transaction appends,
+/// not as it commits, so a transaction holding number 41 may commit after 42 is already visible. A
+/// feed that moved past 41 on seeing 42 would never deliver 41. So a watcher only moves through an
+/// unbroken run of visible numbers and waits at a gap. Transactions that roll back (a booking that
+/// lost a race, a failed save) leave gaps that never fill, so a gap still open
+/// <see cref="GapTimeout"/> after the watcher first saw it is taken for one of those and passed. The
+/// cost of that guess falls on a transaction that stays open longer than that after appending; the
+/// write path's last milliseconds. Old gaps are not waited for at all: a gap's owner took its
+/// number before the next number's transaction, itself shorter than <see cref="GapTimeout"/>, did;
+/// so once that transaction started more than <see cref="SettledAfter"/> ago (by the database's
+/// clock) the owner has had its number for longer than <see cref="GapTimeout"/>. That keeps a watcher catching up on history from stopping at
+/// every rolled-back transaction of the past.
 /// </remarks>
 public sealed class ReservationChangeFeed(IDocumentStore store, NpgsqlDataSource dataSource, TimeProvider clock, IHostApplicationLifetime lifetime)
 {
     /// <summary>How long a gap in the sequence is waited for before it is taken for a rolled-back transaction.</summary>
     public static readonly TimeSpan GapTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Age of an append after which the gap before it is no longer waited for.</summary>
+    public static readonly TimeSpan SettledAfter = 2 * GapTimeout;
 
     /// <summary>How often a watcher that has caught up looks for new changes.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
@@ -88,7 +95,7 @@ public sealed class ReservationChangeFeed(IDocumentStore store, NpgsqlDataSource
                 ? await ChangesAsync(subject, cursor.Position, reachable, stopping)
                 : [];
             cursor.MoveTo(reachable);
-            return new Page(changes, MoreWaiting: visible.Count == SequencePage && reachable == visible[^1]);
+            return new Page(changes, MoreWaiting: visible.Count == SequencePage && reachable == visible[^1].Number);
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -97,16 +104,19 @@ public sealed class ReservationChangeFeed(IDocumentStore store, NpgsqlDataSource
     }
 
     /// <summary>The next committed sequence numbers after <paramref name="after"/>, of every stream: gaps show only here.</summary>
-    private async Task<List<long>> VisibleSequenceAsync(long after, CancellationToken cancellationToken)
+    private async Task<List<Appended>> VisibleSequenceAsync(long after, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"select seq_id from {Events} where seq_id > $1 order by seq_id limit $2");
+        await using var command = dataSource.CreateCommand($"""
+            select seq_id, timestamp < now() - $3 from {Events} where seq_id > $1 order by seq_id limit $2
+            """);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = SequencePage });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = SettledAfter });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var sequence = new List<long>(SequencePage);
+        var sequence = new List<Appended>(SequencePage);
         while (await reader.ReadAsync(cancellationToken))
         {
-            sequence.Add(reader.GetInt64(0));
+            sequence.Add(new Appended(reader.GetInt64(0), reader.GetBoolean(1)));
         }
 
         return sequence;
@@ -175,6 +185,9 @@ public sealed class ReservationChangeFeed(IDocumentStore store, NpgsqlDataSource
 
     private sealed record Page(List<Change> Changes, bool MoreWaiting);
 
+    /// <summary>A visible sequence number; <paramref name="Settled"/> when appended over <see cref="SettledAfter"/> ago.</summary>
+    private readonly record struct Appended(long Number, bool Settled);
+
     /// <summary>A missing run [From, To] of sequence numbers, open since <paramref name="Since"/>.</summary>
     private sealed record Gap(long From, long To, DateTimeOffset Since);
 
@@ -190,14 +203,14 @@ public sealed class ReservationChangeFeed(IDocumentStore store, NpgsqlDataSource
         /// longer than <see cref="GapTimeout"/>, up to the first younger gap. Remembers every gap
         /// of the page, so gaps behind the first one age while the watcher waits at it.
         /// </summary>
-        public long Reachable(List<long> visible, DateTimeOffset now)
+        public long Reachable(List<Appended> visible, DateTimeOffset now)
         {
             var reachable = Position;
             var blocked = false;
             var expected = Position + 1;
             var gaps = new List<Gap>();
             var earlier = 0;
-            foreach (var number in visible)
+            foreach (var (number, settled) in visible)
             {
                 if (number > expected)
                 {
@@ -209,7 +222,7 @@ public sealed class ReservationChangeFeed(IDocumentStore store, NpgsqlDataSource
 
                     var since = earlier < _gaps.Count && _gaps[earlier].From <= expected ? _gaps[earlier].Since : now;
                     gaps.Add(new Gap(expected, number - 1, since));
-                    blocked |= now - since < GapTimeout;
+                    blocked |= !settled && now - since < GapTimeout;
                 }
 
                 if (!blocked)
