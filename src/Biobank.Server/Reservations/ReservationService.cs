@@ -11,7 +11,8 @@ namespace Biobank.Server.Reservations;
 
 /// <summary>biobank.v1.ReservationService: maps requests to reservation commands and queries.</summary>
 public sealed partial class ReservationService(
-    EventWriter writer, IQuerySession query, BookingFacts facts, CallContext call, Calendar.EquipmentCalendar calendar, TimeProvider clock)
+    EventWriter writer, IQuerySession query, BookingFacts facts, ReservationChangeFeed feed, CallContext call,
+    Calendar.EquipmentCalendar calendar, TimeProvider clock)
     : V1.ReservationService.ReservationServiceBase
 {
     private const string Collection = "reservations";

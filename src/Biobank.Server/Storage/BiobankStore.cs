@@ -64,6 +64,7 @@ public static class BiobankStore
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Calendar.EquipmentCalendar>();
         services.AddSingleton<BookingFacts>();
+        services.AddSingleton<ReservationChangeFeed>();
         return services;
     }
 
