@@ -22,18 +22,16 @@ public static class Catalogue
     public static async Task<Equipment> RegisterConfocalAsync(this BiobankServerFixture server, BookingRules? rules = null, string site = "sites/anses-maisons-alfort")
     {
         using var manager = server.AnsesManager();
-        return await manager.Equipment.RegisterEquipmentAsync(new RegisterEquipmentRequest
+        return await manager.RegisterAsync("Zeiss LSM 980 confocal", EquipmentKind.ConfocalMicroscope, site, rules);
+    }
+
+    /// <summary>Registers an instrument of the manager's organisation.</summary>
+    public static Task<Equipment> RegisterAsync(this BiobankClient manager, string displayName, EquipmentKind kind, string site, BookingRules? rules = null) =>
+        manager.Equipment.RegisterEquipmentAsync(new RegisterEquipmentRequest
         {
             RequestId = BiobankClient.NewRequestId(),
-            Equipment = new Equipment
-            {
-                DisplayName = "Zeiss LSM 980 confocal",
-                Kind = EquipmentKind.ConfocalMicroscope,
-                Site = site,
-                BookingRules = rules,
-            },
-        });
-    }
+            Equipment = new Equipment { DisplayName = displayName, Kind = kind, Site = site, BookingRules = rules },
+        }).ResponseAsync;
 
     /// <summary>A time a whole number of hours from now, rounded to the hour, days ahead.</summary>
     public static DateTimeOffset Ahead(int days, int hour = 9) =>

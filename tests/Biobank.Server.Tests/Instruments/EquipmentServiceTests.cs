@@ -282,11 +282,7 @@ public sealed class EquipmentServiceTests(BiobankServerFixture server) : IClassF
         var registered = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            registered.Add((await manager.Equipment.RegisterEquipmentAsync(new RegisterEquipmentRequest
-            {
-                RequestId = BiobankClient.NewRequestId(),
-                Equipment = new V1.Equipment { DisplayName = $"BD FACSymphony A{i} cytometer", Kind = EquipmentKind.FlowCytometer, Site = "sites/inserm-lyon-ciri" },
-            })).Name);
+            registered.Add((await manager.RegisterAsync($"BD FACSymphony A{i} cytometer", EquipmentKind.FlowCytometer, "sites/inserm-lyon-ciri")).Name);
         }
 
         var walked = new List<V1.Equipment>();

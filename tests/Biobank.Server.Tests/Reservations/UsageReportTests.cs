@@ -218,15 +218,6 @@ public sealed class UsageReportTests(SweepingServerFixture server) : IClassFixtu
     private async Task<Equipment> RegisterInsermSequencerAsync()
     {
         using var jean = server.InsermManager();
-        return await jean.Equipment.RegisterEquipmentAsync(new RegisterEquipmentRequest
-        {
-            RequestId = BiobankClient.NewRequestId(),
-            Equipment = new Equipment
-            {
-                DisplayName = "Illumina NovaSeq X",
-                Kind = EquipmentKind.Sequencer,
-                Site = "sites/inserm-paris-cochin",
-            },
-        });
+        return await jean.RegisterAsync("Illumina NovaSeq X", EquipmentKind.Sequencer, "sites/inserm-paris-cochin");
     }
 }

@@ -322,16 +322,7 @@ public sealed class WatchTests(BiobankServerFixture server) : IClassFixture<Biob
     private async Task<Equipment> RegisterInsermConfocalAsync()
     {
         using var manager = server.InsermManager();
-        return await manager.Equipment.RegisterEquipmentAsync(new RegisterEquipmentRequest
-        {
-            RequestId = BiobankClient.NewRequestId(),
-            Equipment = new Equipment
-            {
-                DisplayName = "Leica Stellaris confocal",
-                Kind = EquipmentKind.ConfocalMicroscope,
-                Site = "sites/inserm-paris-cochin",
-            },
-        });
+        return await manager.RegisterAsync("Leica Stellaris confocal", EquipmentKind.ConfocalMicroscope, "sites/inserm-paris-cochin");
     }
 
     /// <summary>
