@@ -19,7 +19,7 @@ public sealed record BenchmarkOptions(
 {
     /// <summary>About one to two minutes on two cores.</summary>
     public static BenchmarkOptions Quick { get; } = new(
-        "quick", WarmUpBookings: 200, SingleClientBookings: 500, ConcurrentClients: 16, BookingsPerConcurrentClient: 40,
+        "quick", WarmUpBookings: 300, SingleClientBookings: 500, ConcurrentClients: 16, BookingsPerConcurrentClient: 40,
         HistorySize: 5_000, HistoryBookings: 300, Racers: 32, RaceRounds: 30, ScenarioBudget: TimeSpan.FromSeconds(30), JsonPath: null);
 
     /// <summary>A few minutes: enough bookings for a steadier p99.</summary>

@@ -39,6 +39,7 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
             await ConcurrentClientsAsync(manager, technicians, single, cancellationToken);
             await HistorySizeAsync(manager, technicians, cancellationToken);
             var checks = await ContentionAsync(manager, technicians, single, cancellationToken);
+            await SingleClientAgainAsync(manager, technicians[0], single, cancellationToken);
             checks.Insert(0, FreeSlotsAllBooked());
             return (_results, checks);
         }
@@ -48,13 +49,17 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
         }
     }
 
-    /// <summary>Compiles, connects and fills pools before anything is measured; nothing here is reported.</summary>
+    /// <summary>
+    /// Compiles, connects and fills pools before anything is measured; nothing here is reported.
+    /// The single client goes last, as scenario 1 follows in the same pattern.
+    /// </summary>
     private async Task WarmUpAsync(BiobankClient manager, List<BiobankClient> technicians, CancellationToken cancellationToken)
     {
-        progress.WriteLine($"warm-up: {options.WarmUpBookings} bookings by one client, then a few by each of {technicians.Count}");
+        const int EachAtOnce = 10;
+        progress.WriteLine($"warm-up: {EachAtOnce} bookings by each of {technicians.Count} clients at once, then {options.WarmUpBookings} by one");
         var equipment = await RegisterAsync(manager, "warm-up", cancellationToken);
-        await BookAsync([technicians[0]], options.WarmUpBookings, (_, j) => Booking(equipment, j), cancellationToken);
-        await BookAsync(technicians, 4, (c, j) => Booking(equipment, options.WarmUpBookings + (j * technicians.Count) + c), cancellationToken);
+        await BookAsync(technicians, EachAtOnce, (c, j) => Booking(equipment, (j * technicians.Count) + c), cancellationToken);
+        await BookAsync([technicians[0]], options.WarmUpBookings, (_, j) => Booking(equipment, (EachAtOnce * technicians.Count) + j), cancellationToken);
     }
 
     /// <summary>Scenario 1, the baseline: one client books back-to-back slots of a fresh instrument, one call at a time.</summary>
@@ -65,6 +70,25 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
         var run = await BookAsync([technician], options.SingleClientBookings, (_, j) => Booking(equipment, j), cancellationToken);
         Report("1", "one client, fresh instrument", run, "baseline");
         return run;
+    }
+
+    /// <summary>
+    /// The baseline once more, last: how far it moved during the run says how far the machine (shared,
+    /// or still warming up) moved under the ratios measured in between.
+    /// </summary>
+    private async Task SingleClientAgainAsync(BiobankClient manager, BiobankClient technician, BookingRun single, CancellationToken cancellationToken)
+    {
+        progress.WriteLine($"1 again: one client books {options.SingleClientBookings} slots in turn");
+        var equipment = await RegisterAsync(manager, "single client, at the end", cancellationToken);
+        var run = await BookAsync([technician], options.SingleClientBookings, (_, j) => Booking(equipment, j), cancellationToken);
+        var ratios = new Dictionary<string, double>
+        {
+            ["throughput_vs_single_client"] = run.Throughput / single.Throughput,
+            ["p50_vs_single_client"] = run.Summary.P50 / single.Summary.P50,
+        };
+        Report(
+            "1-end", "one client, fresh instrument, again at the end", run,
+            Invariant($"p50 ×{ratios["p50_vs_single_client"]:F2} of 1: the drift of the machine during the run"), ratios);
     }
 
     /// <summary>Scenario 2: the same bookings from many clients at once, on one instrument and on one instrument each.</summary>
