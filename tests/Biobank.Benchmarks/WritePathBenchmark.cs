@@ -156,9 +156,9 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
             // The free half hour after the k-th historic reservation, k spread over the whole history.
             var slot = (2 * (int)((long)i * history / options.HistoryBookings)) + 1;
             // Which instrument goes first alternates too, so neither always follows the other.
-            var (first, second) = i % 2 == 0 ? ((fresh, onFresh), (historic, onHistoric)) : ((historic, onHistoric), (fresh, onFresh));
-            await BookOnceAsync(client, Booking(first.Item1, slot), first.Item2, cancellationToken);
-            await BookOnceAsync(client, Booking(second.Item1, slot), second.Item2, cancellationToken);
+            var (first, firstRun, second, secondRun) = i % 2 == 0 ? (fresh, onFresh, historic, onHistoric) : (historic, onHistoric, fresh, onFresh);
+            await BookOnceAsync(client, Booking(first, slot), firstRun, cancellationToken);
+            await BookOnceAsync(client, Booking(second, slot), secondRun, cancellationToken);
         }
 
         // The calls alternate, so each side's time is the sum of its own calls.
