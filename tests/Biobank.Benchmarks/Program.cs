@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Biobank.Benchmarks;
 
 // Exit codes: 0 every check passed, 1 a check failed or the run broke off, 2 bad arguments.
@@ -9,12 +10,17 @@ if (options is null)
 }
 
 using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+
+// Ctrl-C or a job's SIGTERM unwinds the run instead of ending the process, so the server and the
+// PostgreSQL cluster are stopped and the temporary directory is deleted.
+void Interrupt(PosixSignalContext signal)
 {
-    // Unwind instead of dying, so the server and the PostgreSQL cluster are stopped.
-    e.Cancel = true;
+    signal.Cancel = true;
     cancellation.Cancel();
-};
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
 
 // Progress goes to standard error, so standard output is the report alone.
 var progress = Console.Error;
@@ -37,8 +43,9 @@ try
     progress.WriteLine($"finished in {DateTimeOffset.UtcNow - startedAt:m\\:ss}");
     return report.Passed ? 0 : 1;
 }
-catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+catch (Exception) when (cancellation.IsCancellationRequested)
 {
+    // Calls in flight end as OperationCanceledException or as gRPC's CANCELLED.
     progress.WriteLine("cancelled");
     return 1;
 }
