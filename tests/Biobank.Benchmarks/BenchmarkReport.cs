@@ -1,0 +1,52 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using static System.FormattableString;
+
+namespace Biobank.Benchmarks;
+
+/// <summary>A run's results: a markdown table for people, the same as JSON for tools that track them.</summary>
+public sealed record BenchmarkReport(string Mode, RunEnvironment Environment, IReadOnlyList<ScenarioResult> Scenarios, IReadOnlyList<Check> Checks)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        // A scenario stopped before its first operation has no percentiles.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public bool Passed => Checks.All(c => c.Passed);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"## Reservation write path ({Mode} run, {Environment.StartedAt:yyyy-MM-dd HH:mm} UTC)"));
+        text.AppendLine();
+        text.AppendLine(Invariant($"commit {Environment.Commit} · {Environment.Cores} cores · {Environment.OperatingSystem} · {Environment.Runtime} · PostgreSQL {Environment.Postgres} · load average at start {Environment.LoadAverage}"));
+        text.AppendLine();
+        text.AppendLine("| scenario | operations | time (s) | throughput (/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | against the baseline |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var s in Scenarios)
+        {
+            var stopped = s.StoppedByTimeBudget ? " (time budget reached)" : "";
+            var failures = s.Failures > 0 ? Invariant($", {s.Failures} failed") : "";
+            text.AppendLine(Invariant(
+                $"| {s.Id} {s.Title} | {s.Operations:N0} {s.Unit}{failures}{stopped} | {s.Seconds:F1} | {s.Throughput:F1} | {s.Latency.P50:F1} | {s.Latency.P90:F1} | {s.Latency.P99:F1} | {s.Latency.Max:F1} | {s.Comparison} |"));
+        }
+
+        text.AppendLine();
+        text.AppendLine("| check | result | detail |");
+        text.AppendLine("|---|---|---|");
+        foreach (var c in Checks)
+        {
+            text.AppendLine(Invariant($"| {c.Name} | {(c.Passed ? "pass" : "FAIL")} | {c.Detail} |"));
+        }
+
+        return text.ToString();
+    }
+}

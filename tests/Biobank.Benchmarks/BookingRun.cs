@@ -1,0 +1,57 @@
+using Biobank.Client;
+using Grpc.Core;
+
+namespace Biobank.Benchmarks;
+
+/// <summary>
+/// What a series of booking calls came to: the latency of each call that booked, the calls that
+/// failed by status and reason, and how long the series took.
+/// </summary>
+public sealed class BookingRun
+{
+    private readonly List<double> _latencies = [];
+
+    public IReadOnlyList<double> Latencies => _latencies;
+
+    public SortedDictionary<string, int> Failures { get; } = new(StringComparer.Ordinal);
+
+    public TimeSpan Elapsed { get; set; }
+
+    /// <summary>Whether the time budget ended the series before its count.</summary>
+    public bool StoppedByBudget { get; set; }
+
+    public int Booked => _latencies.Count;
+
+    public int FailureCount => Failures.Values.Sum();
+
+    public double Throughput => Elapsed > TimeSpan.Zero ? Booked / Elapsed.TotalSeconds : 0;
+
+    public LatencySummary Summary => LatencySummary.Of(_latencies);
+
+    public void Succeeded(TimeSpan latency) => _latencies.Add(latency.TotalMilliseconds);
+
+    public void Failed(RpcException error) => Failures[Kind(error)] = Failures.GetValueOrDefault(Kind(error)) + 1;
+
+    /// <summary>"FAILED_PRECONDITION SLOT_UNAVAILABLE": what a failure was, without its dynamic values.</summary>
+    public static string Kind(RpcException error) =>
+        error.Reason() is { Length: > 0 } reason ? $"{error.StatusCode} {reason}" : error.StatusCode.ToString();
+
+    /// <summary>The runs of several clients as one: their calls together, over the longest of their times.</summary>
+    public static BookingRun Merge(IEnumerable<BookingRun> runs)
+    {
+        var merged = new BookingRun();
+        foreach (var run in runs)
+        {
+            merged._latencies.AddRange(run._latencies);
+            foreach (var (kind, count) in run.Failures)
+            {
+                merged.Failures[kind] = merged.Failures.GetValueOrDefault(kind) + count;
+            }
+
+            merged.Elapsed = run.Elapsed > merged.Elapsed ? run.Elapsed : merged.Elapsed;
+            merged.StoppedByBudget |= run.StoppedByBudget;
+        }
+
+        return merged;
+    }
+}

@@ -1,0 +1,395 @@
+using System.Diagnostics;
+using Biobank.Client;
+using Biobank.Domain.Access;
+using Biobank.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using static System.FormattableString;
+
+namespace Biobank.Benchmarks;
+
+/// <summary>
+/// The reservation write path under load: one client booking in turn, many clients booking distinct
+/// slots, an instrument with a long history against a fresh one, and many clients racing for one
+/// slot. Every scenario books on instruments of its own, so scenarios never meet in a slot, and
+/// each is compared with a baseline measured in the same run.
+/// </summary>
+public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions options, TextWriter progress)
+{
+    private static readonly TimeSpan HalfHour = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    /// <summary>Slots are counted in half hours from here: tomorrow, midnight UTC, well within notice and horizon.</summary>
+    private readonly DateTimeOffset _origin = new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
+
+    private readonly List<ScenarioResult> _results = [];
+    private readonly List<BookingRun> _freeSlotRuns = [];
+
+    public async Task<(IReadOnlyList<ScenarioResult> Results, IReadOnlyList<Check> Checks)> RunAsync(CancellationToken cancellationToken)
+    {
+        using var manager = server.ClientFor("marie.facility", "anses", Role.FacilityManager);
+        // One connection per client; even-numbered technicians are Anses's own, the others Inserm's.
+        var technicians = Enumerable.Range(0, Math.Max(options.ConcurrentClients, options.Racers))
+            .Select(i => server.ClientFor(Invariant($"tech-{i:D2}"), i % 2 == 0 ? "anses" : "inserm", Role.Technician))
+            .ToList();
+        try
+        {
+            await WarmUpAsync(manager, technicians, cancellationToken);
+            var single = await SingleClientAsync(manager, technicians[0], cancellationToken);
+            await ConcurrentClientsAsync(manager, technicians, single, cancellationToken);
+            await HistorySizeAsync(manager, technicians, cancellationToken);
+            var checks = await ContentionAsync(manager, technicians, single, cancellationToken);
+            await SingleClientAgainAsync(manager, technicians[0], single, cancellationToken);
+            checks.Insert(0, FreeSlotsAllBooked());
+            return (_results, checks);
+        }
+        finally
+        {
+            technicians.ForEach(t => t.Dispose());
+        }
+    }
+
+    /// <summary>
+    /// Compiles, connects and fills pools before anything is measured; nothing here is reported.
+    /// The single client goes last, as scenario 1 follows in the same pattern.
+    /// </summary>
+    private async Task WarmUpAsync(BiobankClient manager, List<BiobankClient> technicians, CancellationToken cancellationToken)
+    {
+        const int EachAtOnce = 10;
+        progress.WriteLine($"warm-up: {EachAtOnce} bookings by each of {technicians.Count} clients at once, then {options.WarmUpBookings} by one");
+        var equipment = await RegisterAsync(manager, "warm-up", cancellationToken);
+        await BookAsync(technicians, EachAtOnce, (c, j) => Booking(equipment, (j * technicians.Count) + c), cancellationToken);
+        await BookAsync([technicians[0]], options.WarmUpBookings, (_, j) => Booking(equipment, (EachAtOnce * technicians.Count) + j), cancellationToken);
+    }
+
+    /// <summary>Scenario 1, the baseline: one client books back-to-back slots of a fresh instrument, one call at a time.</summary>
+    private async Task<BookingRun> SingleClientAsync(BiobankClient manager, BiobankClient technician, CancellationToken cancellationToken)
+    {
+        progress.WriteLine($"1: one client books {options.SingleClientBookings} slots in turn");
+        var equipment = await RegisterAsync(manager, "single client", cancellationToken);
+        var run = await BookAsync([technician], options.SingleClientBookings, (_, j) => Booking(equipment, j), cancellationToken);
+        Report("1", "one client, fresh instrument", run, "baseline");
+        return run;
+    }
+
+    /// <summary>
+    /// The baseline once more, last: how far it moved during the run says how far the machine (shared,
+    /// or still warming up) moved under the ratios measured in between.
+    /// </summary>
+    private async Task SingleClientAgainAsync(BiobankClient manager, BiobankClient technician, BookingRun single, CancellationToken cancellationToken)
+    {
+        progress.WriteLine($"1 again: one client books {options.SingleClientBookings} slots in turn");
+        var equipment = await RegisterAsync(manager, "single client, at the end", cancellationToken);
+        var run = await BookAsync([technician], options.SingleClientBookings, (_, j) => Booking(equipment, j), cancellationToken);
+        var ratios = new Dictionary<string, double>
+        {
+            ["throughput_vs_single_client"] = run.Throughput / single.Throughput,
+            ["p50_vs_single_client"] = run.Summary.P50 / single.Summary.P50,
+        };
+        Report(
+            "1-end", "one client, fresh instrument, again at the end", run,
+            Invariant($"p50 ×{ratios["p50_vs_single_client"]:F2} of 1: the drift of the machine during the run"), ratios);
+    }
+
+    /// <summary>Scenario 2: the same bookings from many clients at once, on one instrument and on one instrument each.</summary>
+    private async Task ConcurrentClientsAsync(
+        BiobankClient manager, List<BiobankClient> technicians, BookingRun single, CancellationToken cancellationToken)
+    {
+        var clients = technicians.Take(options.ConcurrentClients).ToList();
+        var perClient = options.BookingsPerConcurrentClient;
+
+        progress.WriteLine($"2a: {clients.Count} clients book {perClient} distinct slots each of one instrument");
+        var shared = await RegisterAsync(manager, "shared by concurrent clients", cancellationToken);
+        var oneInstrument = await BookAsync(clients, perClient, (c, j) => Booking(shared, (j * clients.Count) + c), cancellationToken);
+        ReportAgainstSingleClient("2a", $"{clients.Count} clients, one instrument", oneInstrument, single);
+
+        progress.WriteLine($"2b: {clients.Count} clients book {perClient} slots each of an instrument of their own");
+        var own = new List<string>();
+        for (var c = 0; c < clients.Count; c++)
+        {
+            own.Add(await RegisterAsync(manager, Invariant($"own instrument {c}"), cancellationToken));
+        }
+
+        var ownInstruments = await BookAsync(clients, perClient, (c, j) => Booking(own[c], j), cancellationToken);
+        ReportAgainstSingleClient("2b", $"{clients.Count} clients, {clients.Count} instruments", ownInstruments, single);
+    }
+
+    /// <summary>
+    /// Scenario 3: what is loaded to decide a booking must not grow with the instrument's history.
+    /// One instrument is filled with reservations on the hour; then one client books the free half
+    /// hours between them, alternating each call with the same half hour of a fresh instrument, so
+    /// both see the same machine at the same moments.
+    /// </summary>
+    private async Task HistorySizeAsync(BiobankClient manager, List<BiobankClient> technicians, CancellationToken cancellationToken)
+    {
+        var clients = technicians.Take(options.ConcurrentClients).ToList();
+        var historic = await RegisterAsync(manager, "long history", cancellationToken);
+        var fresh = await RegisterAsync(manager, "fresh, beside the long history", cancellationToken);
+
+        progress.WriteLine($"3: {clients.Count} clients fill an instrument's history with {options.HistorySize} reservations");
+        var perClient = (options.HistorySize + clients.Count - 1) / clients.Count;
+        CreateReservationRequest? Historic(int client, int turn)
+        {
+            var k = (turn * clients.Count) + client;
+            return k < options.HistorySize ? Booking(historic, 2 * k) : null;
+        }
+
+        // Filling is set-up, not a measurement, so it may take twice a scenario's budget.
+        var seeding = await BookAsync(clients, perClient, Historic, cancellationToken, options.ScenarioBudget * 2);
+        Report("3-seed", $"{clients.Count} clients fill the history (set-up)", seeding, "set-up of 3; compare with 2a");
+        var history = seeding.Booked;
+
+        progress.WriteLine($"3: one client books {options.HistoryBookings} free slots of each, alternating");
+        var onFresh = new BookingRun();
+        var onHistoric = new BookingRun();
+        var client = technicians[0];
+        var budget = Stopwatch.StartNew();
+        for (var i = 0; i < options.HistoryBookings; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (budget.Elapsed > options.ScenarioBudget)
+            {
+                onFresh.StoppedByBudget = onHistoric.StoppedByBudget = true;
+                break;
+            }
+
+            // The free half hour after the k-th historic reservation, k spread over the whole history.
+            var slot = (2 * (int)((long)i * history / options.HistoryBookings)) + 1;
+            // Which instrument goes first alternates too, so neither always follows the other.
+            var (first, firstRun, second, secondRun) = i % 2 == 0 ? (fresh, onFresh, historic, onHistoric) : (historic, onHistoric, fresh, onFresh);
+            await BookOnceAsync(client, Booking(first, slot), firstRun, cancellationToken);
+            await BookOnceAsync(client, Booking(second, slot), secondRun, cancellationToken);
+        }
+
+        // The calls alternate, so each side's time is the sum of its own calls.
+        onFresh.Elapsed = TimeSpan.FromMilliseconds(onFresh.Latencies.Sum());
+        onHistoric.Elapsed = TimeSpan.FromMilliseconds(onHistoric.Latencies.Sum());
+        _freeSlotRuns.AddRange([onFresh, onHistoric]);
+        Report("3a", "one client, fresh instrument (alternating with 3b)", onFresh, "baseline of 3");
+        var freshLatency = onFresh.Summary;
+        var historicLatency = onHistoric.Summary;
+        var ratios = new Dictionary<string, double>
+        {
+            ["p50_vs_fresh"] = historicLatency.P50 / freshLatency.P50,
+            ["p99_vs_fresh"] = historicLatency.P99 / freshLatency.P99,
+        };
+        Report(
+            "3b", Invariant($"one client, instrument with {history:N0} reservations"), onHistoric,
+            Invariant($"p50 ×{ratios["p50_vs_fresh"]:F2}, p99 ×{ratios["p99_vs_fresh"]:F2} of 3a (target ≈1)"), ratios);
+    }
+
+    /// <summary>
+    /// Scenario 4: many clients race for overlapping slots of one instrument, round after round.
+    /// Exactly one must win each round and every other must be told the slot is taken.
+    /// </summary>
+    private async Task<List<Check>> ContentionAsync(
+        BiobankClient manager, List<BiobankClient> technicians, BookingRun single, CancellationToken cancellationToken)
+    {
+        var racers = technicians.Take(options.Racers).ToList();
+        progress.WriteLine($"4: {racers.Count} clients race for one slot, {options.RaceRounds} rounds");
+        var equipment = await RegisterAsync(manager, "contended", cancellationToken);
+        var rounds = new List<double>();
+        var roundsWithOneWinner = 0;
+        var losers = 0;
+        var otherOutcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var budget = Stopwatch.StartNew();
+        var stoppedByBudget = false;
+        for (var round = 0; round < options.RaceRounds; round++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (budget.Elapsed > options.ScenarioBudget)
+            {
+                stoppedByBudget = true;
+                break;
+            }
+
+            // Rounds are two hours apart; within a round every slot contains the same quarter hour.
+            var start = _origin + (4 * round * HalfHour);
+            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var attempts = racers
+                .Select((racer, i) => RaceAsync(racer, Booking(equipment, start + TimeSpan.FromMinutes(15 * (i % 4)), Hour), gate.Task, cancellationToken))
+                .ToList();
+            var began = Stopwatch.GetTimestamp();
+            gate.SetResult();
+            var outcomes = await Task.WhenAll(attempts);
+            rounds.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+
+            roundsWithOneWinner += outcomes.Count(o => o is null) == 1 ? 1 : 0;
+            foreach (var failure in outcomes.OfType<string>())
+            {
+                if (failure == SlotTaken)
+                {
+                    losers++;
+                }
+                else
+                {
+                    otherOutcomes[failure] = otherOutcomes.GetValueOrDefault(failure) + 1;
+                }
+            }
+        }
+
+        var roundLatency = LatencySummary.Of(rounds);
+        var seconds = rounds.Sum() / 1000;
+        var ratios = new Dictionary<string, double> { ["round_p50_vs_single_client_p50"] = roundLatency.P50 / single.Summary.P50 };
+        _results.Add(new ScenarioResult(
+            "4", Invariant($"{racers.Count} clients race for one slot (per round)"), rounds.Count, "rounds", otherOutcomes.Values.Sum(),
+            seconds, seconds > 0 ? rounds.Count / seconds : 0, roundLatency, stoppedByBudget,
+            Invariant($"round p50 ×{ratios["round_p50_vs_single_client_p50"]:F2} of 1's p50"), ratios));
+
+        var expectedLosers = rounds.Count * (racers.Count - 1);
+        return
+        [
+            new Check("exactly one client won each race", roundsWithOneWinner == rounds.Count,
+                Invariant($"{roundsWithOneWinner} of {rounds.Count} rounds had one winner")),
+            new Check("every other racer was told the slot is taken", losers == expectedLosers && otherOutcomes.Count == 0,
+                Invariant($"{losers} of {expectedLosers} got {SlotTaken}") + Outcomes(otherOutcomes)),
+            await OneReservationPerRoundAsync(manager, equipment, rounds.Count, cancellationToken),
+        ];
+    }
+
+    private const string SlotTaken = "FailedPrecondition SLOT_UNAVAILABLE";
+
+    /// <summary>Null when the racer won, otherwise what it was told.</summary>
+    private static async Task<string?> RaceAsync(BiobankClient racer, CreateReservationRequest booking, Task start, CancellationToken cancellationToken)
+    {
+        await start;
+        try
+        {
+            await racer.Reservations.CreateReservationAsync(booking, cancellationToken: cancellationToken);
+            return null;
+        }
+        catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return BookingRun.Kind(e);
+        }
+    }
+
+    /// <summary>What the server says is booked on the contended instrument: one reservation per round, none overlapping.</summary>
+    private static async Task<Check> OneReservationPerRoundAsync(BiobankClient reader, string equipment, int rounds, CancellationToken cancellationToken)
+    {
+        var booked = new List<V1.Reservation>();
+        var request = new ListReservationsRequest { Equipment = equipment, PageSize = 1000 };
+        do
+        {
+            var page = await reader.Reservations.ListReservationsAsync(request, cancellationToken: cancellationToken);
+            booked.AddRange(page.Reservations);
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken != "" && booked.Count <= rounds);
+
+        var inOrder = booked.OrderBy(r => r.Interval.StartTime.ToDateTimeOffset()).ToList();
+        var overlapping = inOrder.Zip(inOrder.Skip(1))
+            .Count(pair => pair.Second.Interval.StartTime.ToDateTimeOffset() < pair.First.Interval.EndTime.ToDateTimeOffset());
+        return new Check(
+            "the contended instrument holds one reservation per round, none overlapping",
+            booked.Count == rounds && overlapping == 0,
+            Invariant($"{booked.Count} reservations for {rounds} rounds, {overlapping} overlapping"));
+    }
+
+    private Check FreeSlotsAllBooked()
+    {
+        var all = BookingRun.Merge(_freeSlotRuns);
+        return new Check(
+            "every booking of a free slot succeeded", all.FailureCount == 0,
+            Invariant($"{all.Booked} booked, {all.FailureCount} failed") + Outcomes(all.Failures));
+    }
+
+    private static string Outcomes(SortedDictionary<string, int> outcomes) =>
+        outcomes.Count == 0 ? "" : " (" + string.Join(", ", outcomes.Select(o => Invariant($"{o.Value}× {o.Key}"))) + ")";
+
+    /// <summary>
+    /// Each client books its own sequence of slots in turn, all starting together, until its
+    /// sequence ends (<paramref name="booking"/> gives null), its count is reached or the budget is spent.
+    /// </summary>
+    private async Task<BookingRun> BookAsync(
+        IReadOnlyList<BiobankClient> clients, int perClient, Func<int, int, CreateReservationRequest?> booking,
+        CancellationToken cancellationToken, TimeSpan? budget = null)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var limit = budget ?? options.ScenarioBudget;
+        var clock = new Stopwatch();
+        var workers = clients.Select(async (client, c) =>
+        {
+            await gate.Task;
+            var run = new BookingRun();
+            for (var j = 0; j < perClient && booking(c, j) is { } request; j++)
+            {
+                if (clock.Elapsed > limit)
+                {
+                    run.StoppedByBudget = true;
+                    break;
+                }
+
+                await BookOnceAsync(client, request, run, cancellationToken);
+            }
+
+            return run;
+        }).ToList();
+        clock.Start();
+        gate.SetResult();
+        var merged = BookingRun.Merge(await Task.WhenAll(workers));
+        merged.Elapsed = clock.Elapsed;
+        _freeSlotRuns.Add(merged);
+        return merged;
+    }
+
+    private static async Task BookOnceAsync(BiobankClient client, CreateReservationRequest request, BookingRun run, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var began = Stopwatch.GetTimestamp();
+        try
+        {
+            await client.Reservations.CreateReservationAsync(request, cancellationToken: cancellationToken);
+            run.Succeeded(Stopwatch.GetElapsedTime(began));
+        }
+        catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            run.Failed(e);
+        }
+    }
+
+    private void Report(string id, string title, BookingRun run, string comparison, IReadOnlyDictionary<string, double>? ratios = null) =>
+        _results.Add(ScenarioResult.Of(id, title, run, comparison, ratios));
+
+    private void ReportAgainstSingleClient(string id, string title, BookingRun run, BookingRun single)
+    {
+        var ratios = new Dictionary<string, double>
+        {
+            ["throughput_vs_single_client"] = run.Throughput / single.Throughput,
+            ["p50_vs_single_client"] = run.Summary.P50 / single.Summary.P50,
+        };
+        Report(id, title, run, Invariant($"throughput ×{ratios["throughput_vs_single_client"]:F2}, p50 ×{ratios["p50_vs_single_client"]:F2} of 1"), ratios);
+    }
+
+    /// <summary>The <paramref name="slot"/>-th half hour after the origin.</summary>
+    private CreateReservationRequest Booking(string equipment, int slot) => Booking(equipment, _origin + (slot * HalfHour), HalfHour);
+
+    private static CreateReservationRequest Booking(string equipment, DateTimeOffset start, TimeSpan length) => new()
+    {
+        RequestId = BiobankClient.NewRequestId(),
+        Reservation = new V1.Reservation
+        {
+            Equipment = equipment,
+            Interval = new TimeInterval { StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(start + length) },
+            Purpose = "Live imaging of infected organoids",
+            Project = "AMR-2026",
+        },
+    };
+
+    /// <summary>A confocal of Anses's, bookable two years ahead so that thousands of half hours fit.</summary>
+    private static async Task<string> RegisterAsync(BiobankClient manager, string use, CancellationToken cancellationToken)
+    {
+        var equipment = await manager.Equipment.RegisterEquipmentAsync(new RegisterEquipmentRequest
+        {
+            RequestId = BiobankClient.NewRequestId(),
+            Equipment = new V1.Equipment
+            {
+                DisplayName = $"Zeiss LSM 980 confocal ({use})",
+                Kind = EquipmentKind.ConfocalMicroscope,
+                Site = "sites/anses-maisons-alfort",
+                BookingRules = new BookingRules { BookingHorizon = Duration.FromTimeSpan(TimeSpan.FromDays(730)) },
+            },
+        }, cancellationToken: cancellationToken);
+        return equipment.Name;
+    }
+}
