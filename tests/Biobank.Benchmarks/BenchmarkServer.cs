@@ -55,10 +55,8 @@ public sealed class BenchmarkServer : IAsyncDisposable
         {
             builder.Configuration["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0";
             builder.Configuration["Biobank:DataDirectory"] = dataDirectory;
-            // A log line per call would be measured along with the call. Marten logs every lost race
-            // as an error although the write path retries it; real failures show in the checks.
+            // A log line per call would be measured along with the call; real failures show in the checks.
             builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-            builder.Configuration["Logging:LogLevel:Marten"] = "Critical";
         });
         await _app.StartAsync(cancellationToken);
         Address = new Uri(_app.Urls.Single());
