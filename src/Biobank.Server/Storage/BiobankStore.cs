@@ -37,8 +37,10 @@ public static class BiobankStore
                 store.Events.AppendMode = EventAppendMode.Quick;
 
                 // Who, for which organisation, why and as part of which call: user name is the
-                // caller's `sub`, headers carry organisation, roles and request id.
+                // caller's `sub`, headers carry organisation, roles and request id. EnableAll leaves
+                // the user name column out, so it is switched on by itself.
                 store.Events.MetadataConfig.EnableAll();
+                store.Events.MetadataConfig.UserNameEnabled = true;
 
                 store.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 store.OpenTelemetry.TrackEventCounters();
