@@ -3,6 +3,7 @@ using Biobank.Domain.Failures;
 using Biobank.Domain.Reservations;
 using Biobank.Server.Api;
 using Biobank.Server.Storage;
+using Biobank.Server.Telemetry;
 using Grpc.Core;
 using Marten;
 using V1 = Biobank.V1;
@@ -17,18 +18,28 @@ public sealed partial class ReservationService(
 {
     private const string Collection = "reservations";
 
-    public override Task<V1.Reservation> CreateReservation(V1.CreateReservationRequest request, ServerCallContext context)
+    public override async Task<V1.Reservation> CreateReservation(V1.CreateReservationRequest request, ServerCallContext context)
     {
         var checks = new RequestChecks();
         var name = checks.NewName(request.ReservationId, Collection, "reservation_id");
         var booking = Booking.Read(request.Reservation, "reservation", checks);
         checks.ThrowIfAny();
 
-        return writer.ExecuteAsync(request, request.RequestId, async scope =>
+        try
         {
-            var state = await BookAsync(scope, name, booking, seriesId: null);
-            return state.ToApi(scope.Caller);
-        }, context.CancellationToken);
+            var reservation = await writer.ExecuteAsync(request, request.RequestId, async scope =>
+            {
+                var state = await BookAsync(scope, name, booking, seriesId: null);
+                return state.ToApi(scope.Caller);
+            }, context.CancellationToken);
+            BiobankTelemetry.ReservationBookings.Add(1, new KeyValuePair<string, object?>("outcome", reservation.State.ToString()));
+            return reservation;
+        }
+        catch (RuleViolationException refused)
+        {
+            BiobankTelemetry.ReservationBookings.Add(1, new KeyValuePair<string, object?>("outcome", refused.Reason));
+            throw;
+        }
     }
 
     public override async Task<V1.Reservation> GetReservation(V1.GetReservationRequest request, ServerCallContext context)

@@ -17,6 +17,10 @@ public static class BiobankTelemetry
     public static readonly ActivitySource Source = new(SourceName);
     public static readonly Meter Meter = new(SourceName);
 
+    /// <summary>Answers to booking requests, tagged <c>outcome</c>: the state booked, or the reason refused.</summary>
+    public static readonly Counter<long> ReservationBookings = Meter.CreateCounter<long>(
+        "biobank.reservation.bookings", description: "Booking requests answered, by outcome (state booked or reason refused).");
+
     public static IServiceCollection AddBiobankTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var telemetry = services.AddOpenTelemetry()

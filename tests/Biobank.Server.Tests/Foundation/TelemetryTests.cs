@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Biobank.Domain.Access;
 using Biobank.Server.Tests.Infrastructure;
-using Grpc.Health.V1;
+using Biobank.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
@@ -13,30 +14,68 @@ public sealed class TelemetryTests(TelemetryTests.TracedServer server) : IClassF
     [Fact]
     public async Task A_gRPC_call_produces_a_server_span_with_its_database_work_under_it()
     {
+        var confocal = await server.RegisterConfocalAsync();
         using var client = server.ClientFor("alice", "inserm", Role.Technician);
-        var call = new Health.HealthClient(client.Channel).CheckAsync(new HealthCheckRequest());
+        var call = client.Equipment.GetEquipmentAsync(new GetEquipmentRequest { Name = confocal.Name });
         await call.ResponseAsync;
         var traceId = (await call.ResponseHeadersAsync).GetValue("x-correlation-id");
 
         var serverSpan = await server.WaitForSpanAsync(a =>
             a.TraceId.ToHexString() == traceId && a.Kind == ActivityKind.Server);
-        serverSpan.DisplayName.ShouldContain("grpc.health.v1.Health/Check");
+        serverSpan.DisplayName.ShouldContain("biobank.v1.EquipmentService/GetEquipment");
         var databaseSpans = server.Spans.Where(a => a.TraceId.ToHexString() == traceId && a.Source.Name == "Npgsql").ToList();
         databaseSpans.ShouldNotBeEmpty();
         databaseSpans.ShouldAllBe(span => IsUnder(span, serverSpan));
     }
 
-    private static bool IsUnder(Activity span, Activity ancestor)
+    [Fact]
+    public async Task Booking_outcomes_are_counted_by_state_and_by_refusal_reason()
     {
-        for (var parent = span.Parent; parent is not null; parent = parent.Parent)
+        var outcomes = new List<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
         {
-            if (parent.SpanId == ancestor.SpanId)
+            if (instrument.Meter.Name == "Biobank" && instrument.Name == "biobank.reservation.bookings")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            lock (outcomes)
+            {
+                outcomes.Add(tags.ToArray().Single(t => t.Key == "outcome").Value!.ToString()!);
+            }
+        });
+        listener.Start();
+        var confocal = await server.RegisterConfocalAsync();
+        using var alice = server.ClientFor("alice", "anses", Role.Technician);
+        var booking = Catalogue.Booking(confocal.Name, Catalogue.Ahead(days: 2), TimeSpan.FromHours(1));
+
+        await alice.Reservations.CreateReservationAsync(booking);
+        await Should.ThrowAsync<Grpc.Core.RpcException>(alice.Reservations.CreateReservationAsync(
+            Catalogue.Booking(confocal.Name, Catalogue.Ahead(days: 2), TimeSpan.FromHours(1))).ResponseAsync);
+
+        lock (outcomes)
+        {
+            outcomes.ShouldContain("Confirmed");
+            outcomes.ShouldContain("SLOT_UNAVAILABLE");
+        }
+    }
+
+    /// <summary>Whether <paramref name="ancestor"/> is on the chain of parents of <paramref name="span"/> among the exported spans.</summary>
+    private bool IsUnder(Activity span, Activity ancestor)
+    {
+        var bySpanId = server.Spans.Where(s => s.TraceId == span.TraceId).ToDictionary(s => s.SpanId);
+        for (var parent = span.ParentSpanId; parent != default; parent = bySpanId.TryGetValue(parent, out var next) ? next.ParentSpanId : default)
+        {
+            if (parent == ancestor.SpanId)
             {
                 return true;
             }
         }
 
-        return span.ParentSpanId == ancestor.SpanId;
+        return false;
     }
 
     public sealed class TracedServer : BiobankServerFixture
