@@ -26,10 +26,7 @@ public sealed partial class ReservationService
         var mode = checks.Enum(request.ConflictMode, "conflict_mode");
         if (recurrence is not null && request.FirstOccurrence?.Interval is not null)
         {
-            foreach (var violation in recurrence.Violations(booking.Interval, "recurrence"))
-            {
-                checks.Add(violation.Field, violation.Description);
-            }
+            checks.Add(recurrence.Violations(booking.Interval, "recurrence"));
         }
 
         checks.ThrowIfAny();
