@@ -50,8 +50,12 @@ public static class Paging
             // Reported below.
         }
 
-        throw new InvalidRequestException("page_token", "is not a token of this list with these filters");
+        throw InvalidToken();
     }
+
+    /// <summary>INVALID_ARGUMENT, reason INVALID_PAGE_TOKEN: the token is corrupt or of another list or filter.</summary>
+    public static InvalidRequestException InvalidToken() =>
+        new([new FieldViolation("page_token", "is not a token of this list with these filters")], ErrorReasons.InvalidPageToken);
 
     /// <summary>One page of <paramref name="ordered"/> after the token's key, and the token of the next page.</summary>
     public static (IReadOnlyList<T> Items, string NextPageToken) Page<T>(

@@ -88,22 +88,7 @@ public sealed class RequestChecks
         return value;
     }
 
-    public DateTimeOffset Time(Timestamp? value, string field)
-    {
-        if (value is null)
-        {
-            Add(field, "is required");
-            return default;
-        }
-
-        var time = value.ToDateTimeOffset();
-        if (time < Earliest || time > Latest)
-        {
-            Add(field, "must be between the years 2000 and 2100");
-        }
-
-        return time;
-    }
+    public DateTimeOffset Time(Timestamp? value, string field) => ValidTime(value, field) ?? default;
 
     public Interval Interval(Biobank.V1.TimeInterval? value, string field)
     {
@@ -113,14 +98,32 @@ public sealed class RequestChecks
             return default;
         }
 
-        var start = Time(value.StartTime, $"{field}.start_time");
-        var end = Time(value.EndTime, $"{field}.end_time");
-        if (value.StartTime is not null && value.EndTime is not null && end <= start)
+        var start = ValidTime(value.StartTime, $"{field}.start_time");
+        var end = ValidTime(value.EndTime, $"{field}.end_time");
+        if (start is not null && end is not null && end <= start)
         {
             Add($"{field}.end_time", "must be after start_time");
         }
 
-        return new Interval(start, end);
+        return new Interval(start ?? default, end ?? default);
+    }
+
+    /// <summary>The time, or null with a violation when it is missing or out of range.</summary>
+    private DateTimeOffset? ValidTime(Timestamp? value, string field)
+    {
+        if (value is null)
+        {
+            Add(field, "is required");
+            return null;
+        }
+
+        if (value.Nanos is < 0 or > 999_999_999 || value.Seconds < Earliest.ToUnixTimeSeconds() || value.Seconds >= Latest.ToUnixTimeSeconds())
+        {
+            Add(field, "must be a valid time between the years 2000 and 2100");
+            return null;
+        }
+
+        return value.ToDateTimeOffset();
     }
 
     public TimeSpan Duration(Duration? value, string field, TimeSpan fallback)
@@ -130,7 +133,9 @@ public sealed class RequestChecks
             return fallback;
         }
 
-        if (value.Seconds is < -315_576_000_000 or > 315_576_000_000 || value.Nanos is < -999_999_999 or > 999_999_999)
+        // Seconds and nanos must share their sign (google.protobuf.Duration), within its range.
+        if (value.Seconds is < -315_576_000_000 or > 315_576_000_000 || value.Nanos is < -999_999_999 or > 999_999_999
+            || (value.Seconds > 0 && value.Nanos < 0) || (value.Seconds < 0 && value.Nanos > 0))
         {
             Add(field, "is not a valid duration");
             return fallback;

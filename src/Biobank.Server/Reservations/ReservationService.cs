@@ -194,7 +194,11 @@ public sealed partial class ReservationService(
     private static (DateTimeOffset Start, string Id) ParseKey(string key)
     {
         var parts = key.Split('|', 2);
-        return (new DateTimeOffset(long.Parse(parts[0], CultureInfo.InvariantCulture), TimeSpan.Zero), parts[1]);
+        return parts.Length == 2
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks
+                ? (new DateTimeOffset(ticks, TimeSpan.Zero), parts[1])
+                : throw Paging.InvalidToken();
     }
 
     /// <summary>The booking fields of a reservation in a request.</summary>

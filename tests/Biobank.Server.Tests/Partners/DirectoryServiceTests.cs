@@ -78,6 +78,7 @@ public sealed class DirectoryServiceTests(BiobankServerFixture server) : IClassF
             new ListSitesRequest { PageSize = 1, Organisation = "organisations/inserm", PageToken = first.NextPageToken }).ResponseAsync);
 
         error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.Reason().ShouldBe("INVALID_PAGE_TOKEN");
         error.FieldViolations().Select(v => v.Field).ShouldBe(["page_token"]);
     }
 

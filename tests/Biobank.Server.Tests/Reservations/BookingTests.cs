@@ -167,4 +167,45 @@ public sealed class BookingTests(BiobankServerFixture server) : IClassFixture<Bi
         error.StatusCode.ShouldBe(StatusCode.PermissionDenied);
         error.Reason().ShouldBe("ROLE_REQUIRED");
     }
+
+    [Fact]
+    public async Task Out_of_range_timestamps_and_durations_are_invalid_arguments_not_faults()
+    {
+        using var alice = server.AnsesTechnician();
+        using var manager = server.AnsesManager();
+        var booking = Catalogue.Booking("equipment/any", Catalogue.Ahead(days: 2), TwoHours);
+        booking.Reservation.Interval.StartTime.Nanos = -1;
+        booking.Reservation.Interval.EndTime.Seconds = 400_000_000_000;
+
+        var badTimes = await Should.ThrowAsync<RpcException>(alice.Reservations.CreateReservationAsync(booking).ResponseAsync);
+        var badDuration = await Should.ThrowAsync<RpcException>(manager.Equipment.RegisterEquipmentAsync(new RegisterEquipmentRequest
+        {
+            RequestId = BiobankClient.NewRequestId(),
+            Equipment = new Equipment
+            {
+                DisplayName = "Cytometer", Kind = EquipmentKind.FlowCytometer, Site = "sites/anses-lyon",
+                BookingRules = new BookingRules { Buffer = new Duration { Seconds = 60, Nanos = -1 } },
+            },
+        }).ResponseAsync);
+
+        badTimes.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        badTimes.FieldViolations().Select(v => v.Field).Order(StringComparer.Ordinal).ShouldBe(
+            ["reservation.interval.end_time", "reservation.interval.start_time"]);
+        badDuration.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        badDuration.FieldViolations().Single().Field.ShouldBe("equipment.booking_rules.buffer");
+    }
+
+    [Fact]
+    public async Task A_forged_page_token_is_an_invalid_argument_not_a_fault()
+    {
+        using var alice = server.AnsesTechnician();
+        var forged = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+            """{"List":"reservations","Filter":"|||||","LastKey":"not-a-key"}""")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        var error = await Should.ThrowAsync<RpcException>(
+            alice.Reservations.ListReservationsAsync(new ListReservationsRequest { PageToken = forged }).ResponseAsync);
+
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.Reason().ShouldBe("INVALID_PAGE_TOKEN");
+    }
 }
