@@ -37,7 +37,12 @@ public sealed record Reservation(
         (_, ReservationApproved e) => state.Next(e.At) with { State = ReservationState.Confirmed },
         (_, ReservationRejected e) => state.Next(e.At) with { State = ReservationState.Rejected, StateReason = e.Reason },
         (_, ReservationCancelled e) => state.Next(e.At) with { State = ReservationState.Cancelled, StateReason = e.Reason },
-        (_, ReservationRescheduled e) => state.Next(e.At) with { Interval = e.Interval, Buffer = e.Buffer },
+        (_, ReservationRescheduled e) => state.Next(e.At) with
+        {
+            Interval = e.Interval,
+            Buffer = e.Buffer,
+            State = e.AwaitsApproval ? ReservationState.PendingApproval : state.State,
+        },
         (_, ReservationCheckedIn e) => state.Next(e.At) with { State = ReservationState.CheckedIn, CheckInTime = e.At },
         (_, ReservationCheckedOut e) => state.Next(e.At) with { State = ReservationState.Completed, CheckOutTime = e.At },
         (_, ReservationMarkedNoShow e) => state.Next(e.At) with

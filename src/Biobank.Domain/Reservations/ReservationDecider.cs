@@ -86,7 +86,7 @@ public static class ReservationDecider
         }
 
         BookingPolicy.Check(c.Instrument, c.Interval, c.Now, c.Caller.Subject, c.BookerQualified, c.Conflicts);
-        return [new ReservationRescheduled(reservation.Id, c.Interval, c.Instrument.Rules.Buffer, c.Now)];
+        return [new ReservationRescheduled(reservation.Id, c.Interval, c.Instrument.Rules.Buffer, AwaitsApproval(c.Instrument, reservation.Organisation), c.Now)];
     }
 
     private static IReadOnlyList<object> DecideCancel(Cancel c, Reservation reservation)

@@ -26,7 +26,8 @@ public sealed record ReservationRejected(string ReservationId, string Reason, Da
 
 public sealed record ReservationCancelled(string ReservationId, string Reason, DateTimeOffset At);
 
-public sealed record ReservationRescheduled(string ReservationId, Interval Interval, TimeSpan Buffer, DateTimeOffset At);
+/// <summary>Moved to a new interval; a booking that needs the owner's approval waits for it again.</summary>
+public sealed record ReservationRescheduled(string ReservationId, Interval Interval, TimeSpan Buffer, bool AwaitsApproval, DateTimeOffset At);
 
 public sealed record ReservationCheckedIn(string ReservationId, DateTimeOffset At);
 

@@ -35,7 +35,7 @@ public static class ReservationMapping
             Purpose = involved ? reservation.Purpose : "",
             Project = involved ? reservation.Project : "",
             StateReason = involved ? reservation.StateReason : "",
-            Series = reservation.SeriesId ?? "",
+            Series = involved ? reservation.SeriesId ?? "" : "",
             CreateTime = Timestamp.FromDateTimeOffset(reservation.CreateTime),
             UpdateTime = Timestamp.FromDateTimeOffset(reservation.UpdateTime),
             Etag = Etags.Format(reservation.Version),

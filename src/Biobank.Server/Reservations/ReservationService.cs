@@ -86,14 +86,25 @@ public sealed partial class ReservationService(
             reservations = reservations.Where(r => states.Contains(r.State));
         }
 
-        if (project != "")
+        if (project != "" || bookedBy != "")
         {
-            reservations = reservations.Where(r => r.Project == project);
-        }
+            // Who booked and for which project are hidden from unrelated organisations: filtering
+            // on them must not reveal what the answers hide.
+            if (!Caller.Has(Domain.Access.Role.Auditor))
+            {
+                var viewer = Caller.Organisation;
+                reservations = reservations.Where(r => r.Organisation == viewer || r.EquipmentOwner == viewer);
+            }
 
-        if (bookedBy != "")
-        {
-            reservations = reservations.Where(r => r.BookedBy == bookedBy);
+            if (project != "")
+            {
+                reservations = reservations.Where(r => r.Project == project);
+            }
+
+            if (bookedBy != "")
+            {
+                reservations = reservations.Where(r => r.BookedBy == bookedBy);
+            }
         }
 
         if (after is not null)

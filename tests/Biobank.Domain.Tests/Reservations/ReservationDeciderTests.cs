@@ -114,4 +114,16 @@ public sealed class ReservationDeciderTests
             .When(new ReservationDecider.MarkNoShow(AnsesManager, Now))
             .Then();
     }
+
+    [Fact]
+    public void Given_an_approved_booking_of_the_other_organisation_When_it_is_rescheduled_Then_it_awaits_approval_again()
+    {
+        var confocal = Confocal(BookingRules.Default with { CrossOrganisationApproval = true });
+        var spec = Spec().Given(Booked(Hours(9, 11), "inserm", awaitsApproval: true), new ReservationApproved(Id, Now))
+            .When(new ReservationDecider.Reschedule(InsermTechnician, Now, confocal, Hours(13, 15), BookerQualified: true, []));
+
+        spec.Then(new ReservationRescheduled(Id, Hours(13, 15), TimeSpan.Zero, AwaitsApproval: true, Now));
+        Reservation.Evolve(spec.State, new ReservationRescheduled(Id, Hours(13, 15), TimeSpan.Zero, true, Now))!
+            .State.ShouldBe(ReservationState.PendingApproval);
+    }
 }

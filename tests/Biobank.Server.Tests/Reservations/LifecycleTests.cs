@@ -224,6 +224,12 @@ public sealed class LifecycleTests(SweepingServerFixture server) : IClassFixture
         seenByBob.Purpose.ShouldBeEmpty();
         seenByBob.Project.ShouldBeEmpty();
         listedForBob.Reservations.Single().Purpose.ShouldBeEmpty();
+        (await bob.Reservations.ListReservationsAsync(new ListReservationsRequest { Equipment = confocal.Name, BookedBy = "alice.tech" }))
+            .Reservations.ShouldBeEmpty();
+        (await bob.Reservations.ListReservationsAsync(new ListReservationsRequest { Equipment = confocal.Name, Project = "AMR-2026" }))
+            .Reservations.ShouldBeEmpty();
+        (await alice.Reservations.ListReservationsAsync(new ListReservationsRequest { Equipment = confocal.Name, BookedBy = "alice.tech" }))
+            .Reservations.ShouldHaveSingleItem();
     }
 
     [Fact]
