@@ -15,7 +15,7 @@ public static class EquipmentDecider
 
     public sealed record UpdateRules(Caller Caller, DateTimeOffset Now, BookingRules Rules) : Command(Caller, Now);
 
-    public sealed record ScheduleMaintenance(Caller Caller, DateTimeOffset Now, string MaintenanceId, Interval Interval, string Reason)
+    public sealed record ScheduleMaintenance(Caller Caller, DateTimeOffset Now, string MaintenanceId, Interval Interval, string Reason, bool Exclusive)
         : Command(Caller, Now);
 
     public sealed record CancelMaintenance(Caller Caller, DateTimeOffset Now, string MaintenanceId, string Reason) : Command(Caller, Now);
@@ -43,7 +43,7 @@ public static class EquipmentDecider
         return command switch
         {
             UpdateRules c => c.Rules == instrument.Rules ? [] : [new BookingRulesUpdated(instrument.Id, c.Rules, c.Now)],
-            ScheduleMaintenance c => [new MaintenanceScheduled(instrument.Id, c.MaintenanceId, c.Interval, c.Reason, c.Now)],
+            ScheduleMaintenance c => [new MaintenanceScheduled(instrument.Id, c.MaintenanceId, c.Interval, c.Reason, c.Exclusive, c.Now)],
             CancelMaintenance c => instrument.Maintenance.Any(m => m.MaintenanceId == c.MaintenanceId)
                 ? [new MaintenanceCancelled(instrument.Id, c.MaintenanceId, c.Reason, c.Now)]
                 : throw new ResourceNotFoundException($"{instrument.Id}/maintenance/{c.MaintenanceId}"),

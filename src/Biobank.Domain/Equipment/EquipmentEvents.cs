@@ -18,7 +18,11 @@ public sealed record EquipmentRegistered(
 
 public sealed record BookingRulesUpdated(string EquipmentId, BookingRules Rules, DateTimeOffset At);
 
-public sealed record MaintenanceScheduled(string EquipmentId, string MaintenanceId, Interval Interval, string Reason, DateTimeOffset At);
+/// <summary>
+/// Maintenance blocks <paramref name="Interval"/>. An exclusive window cancelled every booking it
+/// overlapped and admits none; otherwise the bookings it overlapped were knowingly left in place.
+/// </summary>
+public sealed record MaintenanceScheduled(string EquipmentId, string MaintenanceId, Interval Interval, string Reason, bool Exclusive, DateTimeOffset At);
 
 public sealed record MaintenanceCancelled(string EquipmentId, string MaintenanceId, string Reason, DateTimeOffset At);
 

@@ -23,9 +23,6 @@ public sealed record Reservation(
     DateTimeOffset UpdateTime,
     long Version) : IEventFold<Reservation>
 {
-    /// <summary>The slot it holds in the instrument's calendar: the interval and the buffer after it.</summary>
-    public Interval BlockedSlot => new(Interval.Start, Interval.End + Buffer);
-
     public static Reservation? Evolve(Reservation? state, object change) => (state, change) switch
     {
         (null, ReservationBooked e) => new Reservation(

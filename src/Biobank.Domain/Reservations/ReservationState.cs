@@ -15,7 +15,7 @@ public enum ReservationState
 
 public static class ReservationStates
 {
-    /// <summary>States whose reservations hold their slot.</summary>
-    public static bool BlocksSlot(this ReservationState state) =>
-        state is ReservationState.PendingApproval or ReservationState.Confirmed or ReservationState.CheckedIn;
+    /// <summary>States in which a reservation may still be cancelled, rescheduled or freed for maintenance.</summary>
+    public static bool IsCancellable(this ReservationState state) =>
+        state is ReservationState.PendingApproval or ReservationState.Confirmed;
 }

@@ -17,7 +17,16 @@ public sealed partial class EquipmentCalendar(NpgsqlDataSource dataSource)
     public const string NoDoubleBooking = "equipment_calendar_no_double_booking";
     private const string Qualified = $"{BiobankStore.SchemaName}.{Table}";
 
-    public static SqlSchemaObject Schema { get; } = new(BiobankStore.SchemaName, Table, $"""
+    /// <remarks>
+    /// Reservations are kept apart by the exclusion constraint. Maintenance and out-of-service
+    /// periods are not in it (maintenance may knowingly overlap the bookings it leaves alone), so a
+    /// constraint trigger guards them at commit, under a per-instrument advisory lock that makes
+    /// the later of two concurrent transactions see the earlier one: a reservation may not overlap
+    /// a maintenance or out-of-service period, and an exclusive maintenance window (one that
+    /// cancelled the bookings it overlaps) may not overlap a reservation. It fails as the
+    /// exclusion constraint does (23P01), so the write path decides again on the new state.
+    /// </remarks>
+    public static SqlSchemaObject Schema { get; } = new(BiobankStore.SchemaName, Table, revision: 2, $"""
         create extension if not exists btree_gist;
         create table if not exists {Qualified} (
             entry_id text primary key,
@@ -29,7 +38,40 @@ public sealed partial class EquipmentCalendar(NpgsqlDataSource dataSource)
             constraint {NoDoubleBooking}
                 exclude using gist (equipment_id with =, slot with &&) where (kind = 'Reservation')
         );
+        alter table {Qualified} add column if not exists exclusive boolean not null default false;
         create index if not exists {Table}_equipment_slot on {Qualified} using gist (equipment_id, slot);
+
+        create or replace function {Qualified}_guard() returns trigger language plpgsql as $guard$
+        begin
+            -- A slot that only shrank (an early check-out) cannot create an overlap.
+            if tg_op = 'UPDATE' and old.slot @> new.slot then
+                return null;
+            end if;
+            perform pg_advisory_xact_lock(hashtextextended(new.equipment_id, 0));
+            if new.kind = 'Reservation' and exists (
+                select 1 from {Qualified} other
+                where other.equipment_id = new.equipment_id and other.kind <> 'Reservation' and other.slot && new.slot)
+            then
+                raise exception 'reservation % overlaps a maintenance or out-of-service period', new.entry_id
+                    using errcode = 'exclusion_violation';
+            end if;
+            if new.kind = 'Maintenance' and new.exclusive and exists (
+                select 1 from {Qualified} other
+                where other.equipment_id = new.equipment_id and other.kind = 'Reservation' and other.slot && new.slot)
+            then
+                raise exception 'maintenance % overlaps a reservation', new.entry_id
+                    using errcode = 'exclusion_violation';
+            end if;
+            return null;
+        end
+        $guard$;
+        drop trigger if exists {Table}_guard on {Qualified};
+        create constraint trigger {Table}_guard
+            after insert or update of slot on {Qualified}
+            deferrable initially deferred
+            for each row
+            when (new.kind <> 'OutOfService')
+            execute function {Qualified}_guard();
         """);
 
     /// <summary>

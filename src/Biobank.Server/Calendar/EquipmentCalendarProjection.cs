@@ -56,8 +56,8 @@ public sealed class EquipmentCalendarProjection : IProjection
                 break;
             case MaintenanceScheduled e:
                 operations.QueueSqlCommand(
-                    $"insert into {Table} (entry_id, equipment_id, kind, slot, organisation) values (?, ?, 'Maintenance', tstzrange(?, ?, '[)'), '')",
-                    MaintenanceEntry(e.EquipmentId, e.MaintenanceId), e.EquipmentId, e.Interval.Start, e.Interval.End);
+                    $"insert into {Table} (entry_id, equipment_id, kind, slot, organisation, exclusive) values (?, ?, 'Maintenance', tstzrange(?, ?, '[)'), '', ?)",
+                    MaintenanceEntry(e.EquipmentId, e.MaintenanceId), e.EquipmentId, e.Interval.Start, e.Interval.End, e.Exclusive);
                 break;
             case MaintenanceCancelled e:
                 Free(operations, MaintenanceEntry(e.EquipmentId, e.MaintenanceId));

@@ -133,28 +133,37 @@ public sealed class EquipmentService(
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var maintenanceId = Guid.CreateVersion7().ToString();
-            var instrument = await scope.DecideAsync<Instrument>(name, s => EquipmentDecider.Decide(
-                new EquipmentDecider.ScheduleMaintenance(scope.Caller, scope.Now, maintenanceId, interval, reason), Exists(s, name)));
+            // Overlap counts the buffer after a booking, as it does when booking next to maintenance.
             var overlapping = (await calendar.OverlappingAsync(name, interval, scope.CancellationToken))
                 .Where(e => e.Kind == CalendarEntryKind.Reservation)
                 .Select(e => e.EntryId)
                 .ToList();
+            var cancelled = new List<string>();
             if (request.CancelOverlappingReservations)
             {
                 foreach (var reservation in overlapping)
                 {
-                    await scope.DecideAsync<Reservation>(reservation, s => s is { State: ReservationState.PendingApproval or ReservationState.Confirmed }
+                    var state = await scope.DecideAsync<Reservation>(reservation, s => s is not null && s.State.IsCancellable()
                         ? ReservationDecider.Decide(new ReservationDecider.Cancel(scope.Caller, scope.Now, $"Maintenance: {reason}"), s)
                         : []);
+                    if (state.State == ReservationState.Cancelled)
+                    {
+                        cancelled.Add(reservation);
+                    }
                 }
             }
 
+            // Exclusive once every overlapping booking is gone: the calendar then refuses any that
+            // a concurrent booking slipped in, and this decision is taken again.
+            var exclusive = request.CancelOverlappingReservations && cancelled.Count == overlapping.Count;
+            var maintenanceId = Guid.CreateVersion7().ToString();
+            var instrument = await scope.DecideAsync<Instrument>(name, s => EquipmentDecider.Decide(
+                new EquipmentDecider.ScheduleMaintenance(scope.Caller, scope.Now, maintenanceId, interval, reason, exclusive), Exists(s, name)));
             var response = new V1.ScheduleMaintenanceResponse
             {
                 Equipment = instrument.ToApi(),
                 Maintenance = instrument.Maintenance.Single(m => m.MaintenanceId == maintenanceId).ToApi(),
-                OverlappingReservationsCancelled = request.CancelOverlappingReservations && overlapping.Count > 0,
+                OverlappingReservationsCancelled = overlapping.Count > 0 && exclusive,
             };
             response.OverlappingReservations.Add(overlapping);
             return response;

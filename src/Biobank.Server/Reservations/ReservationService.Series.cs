@@ -97,7 +97,7 @@ public sealed partial class ReservationService
                     ?? throw new InvalidRequestException("from_reservation", $"is not an occurrence of {series}")).Interval.Start;
             var cancel = new ReservationDecider.Cancel(scope.Caller, scope.Now, reason);
             var response = new V1.CancelReservationSeriesResponse();
-            var open = occurrences.Where(r => r.Interval.Start >= fromStart && r.State is ReservationState.PendingApproval or ReservationState.Confirmed);
+            var open = occurrences.Where(r => r.Interval.Start >= fromStart && r.State.IsCancellable());
             foreach (var occurrence in open)
             {
                 // Decided again on the state fetched for writing: an occurrence checked in or
@@ -106,7 +106,7 @@ public sealed partial class ReservationService
                 var state = await scope.DecideAsync<Reservation>(occurrence.Id, s =>
                 {
                     var current = s ?? throw new ResourceNotFoundException(occurrence.Id);
-                    cancelled = current.State is ReservationState.PendingApproval or ReservationState.Confirmed;
+                    cancelled = current.State.IsCancellable();
                     return cancelled ? ReservationDecider.Decide(cancel, current) : [];
                 });
                 if (cancelled)

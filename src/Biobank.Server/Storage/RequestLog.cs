@@ -14,7 +14,7 @@ public static class RequestLog
 {
     public const string Table = "request_log";
 
-    public static SqlSchemaObject Schema { get; } = new(BiobankStore.SchemaName, Table, $"""
+    public static SqlSchemaObject Schema { get; } = new(BiobankStore.SchemaName, Table, revision: 1, $"""
         create table if not exists {BiobankStore.SchemaName}.{Table} (
             request_id text primary key,
             organisation text not null,

@@ -36,7 +36,7 @@ public sealed class EquipmentDeciderTests
     public void Given_a_retired_instrument_When_maintenance_is_scheduled_Then_the_transition_is_refused()
     {
         Spec().Given(Registered(), new EquipmentRetired("equipment/confocal-1", "Replaced", Now))
-            .When(new EquipmentDecider.ScheduleMaintenance(AnsesManager, Now, "m1", Hours(8, 12), "Calibration"))
+            .When(new EquipmentDecider.ScheduleMaintenance(AnsesManager, Now, "m1", Hours(8, 12), "Calibration", Exclusive: false))
             .ThenFails<RuleViolationException>(ErrorReasons.InvalidStateTransition);
     }
 
@@ -54,7 +54,7 @@ public sealed class EquipmentDeciderTests
     {
         var state = Spec().Given(
                 Registered(),
-                new MaintenanceScheduled("equipment/confocal-1", "m1", Hours(8, 12), "Calibration", Now),
+                new MaintenanceScheduled("equipment/confocal-1", "m1", Hours(8, 12), "Calibration", Exclusive: false, Now),
                 new MaintenanceCancelled("equipment/confocal-1", "m1", "Engineer ill", Now))
             .State!;
 

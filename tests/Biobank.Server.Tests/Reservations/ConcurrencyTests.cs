@@ -65,6 +65,29 @@ public sealed class ConcurrencyTests(BiobankServerFixture server) : IClassFixtur
         (await OverlapsInDatabaseAsync()).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Bookings_racing_a_maintenance_window_that_cancels_overlapping_ones_never_end_up_inside_it()
+    {
+        var confocal = await server.RegisterConfocalAsync();
+        var day = Catalogue.Ahead(days: 9, hour: 6);
+        var clients = Enumerable.Range(0, 16).Select(i => server.AnsesTechnician($"tech-{i}")).ToList();
+        using var manager = server.AnsesManager();
+
+        var bookings = RaceAsync(clients, i => Catalogue.Booking(confocal.Name, day.AddMinutes(45 * i), TimeSpan.FromMinutes(30)));
+        var maintenance = manager.Equipment.ScheduleMaintenanceAsync(new ScheduleMaintenanceRequest
+        {
+            RequestId = BiobankClient.NewRequestId(),
+            Name = confocal.Name,
+            Interval = Catalogue.Slot(day, TimeSpan.FromHours(12)),
+            Reason = "Emergency decontamination",
+            CancelOverlappingReservations = true,
+        }).ResponseAsync;
+        await Task.WhenAll(bookings, maintenance);
+
+        (await maintenance).OverlappingReservationsCancelled.ShouldBe((await maintenance).OverlappingReservations.Count > 0);
+        (await ReservationsInsideMaintenanceAsync(confocal.Name)).ShouldBe(0);
+    }
+
     private static async Task<List<(Reservation? Reservation, RpcException? Error)>> RaceAsync(
         List<BiobankClient> clients, Func<int, CreateReservationRequest> booking)
     {
@@ -93,6 +116,21 @@ public sealed class ConcurrencyTests(BiobankServerFixture server) : IClassFixtur
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "select count(*) from biobank.equipment_calendar where equipment_id = $1 and kind = 'Reservation'", connection)
+        {
+            Parameters = { new NpgsqlParameter { Value = equipment } },
+        };
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<long> ReservationsInsideMaintenanceAsync(string equipment)
+    {
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            select count(*) from biobank.equipment_calendar r join biobank.equipment_calendar m
+              on r.equipment_id = m.equipment_id and m.kind = 'Maintenance' and r.kind = 'Reservation' and r.slot && m.slot
+            where r.equipment_id = $1
+            """, connection)
         {
             Parameters = { new NpgsqlParameter { Value = equipment } },
         };
