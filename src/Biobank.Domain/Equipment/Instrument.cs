@@ -33,7 +33,8 @@ public sealed record Instrument(
         (_, BookingRulesUpdated e) => state.Next(e.At) with { Rules = e.Rules },
         (_, MaintenanceScheduled e) => state.Next(e.At) with
         {
-            Maintenance = [.. state.Maintenance, new MaintenanceWindow(e.MaintenanceId, e.Interval, e.Reason)],
+            // Windows already over are history (kept in the events), not state: the instrument stays small.
+            Maintenance = [.. state.Maintenance.Where(m => m.Interval.End > e.At), new MaintenanceWindow(e.MaintenanceId, e.Interval, e.Reason)],
         },
         (_, MaintenanceCancelled e) => state.Next(e.At) with
         {

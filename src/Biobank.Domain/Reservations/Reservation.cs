@@ -23,6 +23,9 @@ public sealed record Reservation(
     DateTimeOffset UpdateTime,
     long Version) : IEventFold<Reservation>
 {
+    /// <summary>When a confirmed reservation nobody checked in becomes a no-show.</summary>
+    public DateTimeOffset NoShowDue => Interval.Start + NoShowGrace;
+
     public static Reservation? Evolve(Reservation? state, object change) => (state, change) switch
     {
         (null, ReservationBooked e) => new Reservation(

@@ -47,16 +47,32 @@ public sealed partial class NoShowSweep(
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var services = scopes.CreateAsyncScope();
-        var due = await services.ServiceProvider.GetRequiredService<IQuerySession>().Query<Reservation>()
-            .Where(r => r.State == ReservationState.Confirmed && r.Interval.Start <= now)
-            .OrderBy(r => r.Interval.Start)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        foreach (var reservation in due.Where(r => now >= r.Interval.Start + r.NoShowGrace))
+        IReadOnlyList<Reservation> due;
+        var failed = 0;
+        do
         {
-            await MarkAsync(reservation, now, cancellationToken);
+            failed = 0;
+            await using var services = scopes.CreateAsyncScope();
+            due = await services.ServiceProvider.GetRequiredService<IQuerySession>().Query<Reservation>()
+                .Where(r => r.State == ReservationState.Confirmed && r.NoShowDue <= now)
+                .OrderBy(r => r.NoShowDue)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var reservation in due)
+            {
+                try
+                {
+                    await MarkAsync(reservation, now, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogMarkFailed(logger, e, reservation.Id);
+                    failed++;
+                }
+            }
         }
+        // A full batch may have more behind it, unless none of it could be marked.
+        while (due.Count == BatchSize && failed < due.Count && !cancellationToken.IsCancellationRequested);
     }
 
     private async Task MarkAsync(Reservation reservation, DateTimeOffset now, CancellationToken cancellationToken)
@@ -77,6 +93,9 @@ public sealed partial class NoShowSweep(
             // Checked in, cancelled or marked by another node meanwhile: nothing left to do.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark {Reservation} a no-show; the next sweep tries again")]
+    private static partial void LogMarkFailed(ILogger logger, Exception exception, string reservation);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The no-show sweep failed; it runs again at its next interval")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

@@ -18,6 +18,8 @@ public static class ReservationStore
             .Duplicate(x => x.Organisation)
             .Duplicate(x => x.EquipmentOwner)
             .Duplicate(x => x.Interval.Start)
-            .Duplicate(x => x.SeriesId!);
+            .Duplicate(x => x.SeriesId!)
+            .Duplicate(x => x.State)
+            .Duplicate(x => x.NoShowDue);
     }
 }
