@@ -30,30 +30,33 @@ public sealed class BiobankClient : IDisposable
                 : ChannelCredentials.Create(address.Scheme == Uri.UriSchemeHttps ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure, credentials),
             // Plain-text HTTP/2 is only offered on loopback by the server.
             UnsafeUseInsecureChannelCallCredentials = address.Scheme == Uri.UriSchemeHttp,
-            ServiceConfig = new ServiceConfig
-            {
-                MethodConfigs =
-                {
-                    new MethodConfig
-                    {
-                        Names = { MethodName.Default },
-                        RetryPolicy = new RetryPolicy
-                        {
-                            MaxAttempts = options.MaxAttempts,
-                            InitialBackoff = TimeSpan.FromMilliseconds(200),
-                            MaxBackoff = TimeSpan.FromSeconds(3),
-                            BackoffMultiplier = 2,
-                            RetryableStatusCodes = { StatusCode.Unavailable },
-                        },
-                    },
-                },
-            },
+            ServiceConfig = options.MaxAttempts > 1 ? RetryUnavailable(options.MaxAttempts) : null,
         });
         var invoker = _channel.Intercept(new DefaultDeadlineInterceptor(options.DefaultDeadline));
         Directory = new DirectoryService.DirectoryServiceClient(invoker);
         Equipment = new EquipmentService.EquipmentServiceClient(invoker);
         Reservations = new ReservationService.ReservationServiceClient(invoker);
     }
+
+    /// <summary>Retries calls the server could not take, with exponential back-off.</summary>
+    private static ServiceConfig RetryUnavailable(int maxAttempts) => new()
+    {
+        MethodConfigs =
+        {
+            new MethodConfig
+            {
+                Names = { MethodName.Default },
+                RetryPolicy = new RetryPolicy
+                {
+                    MaxAttempts = maxAttempts,
+                    InitialBackoff = TimeSpan.FromMilliseconds(200),
+                    MaxBackoff = TimeSpan.FromSeconds(3),
+                    BackoffMultiplier = 2,
+                    RetryableStatusCodes = { StatusCode.Unavailable },
+                },
+            },
+        },
+    };
 
     /// <summary>A client that sends the same bearer token on every call.</summary>
     public BiobankClient(Uri address, string token)

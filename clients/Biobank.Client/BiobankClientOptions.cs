@@ -7,8 +7,8 @@ public sealed class BiobankClientOptions
     public TimeSpan DefaultDeadline { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Attempts per call when the server answers UNAVAILABLE. Mutations carry a request id, so a
-    /// retried mutation is applied at most once.
+    /// Attempts per call when the server answers UNAVAILABLE (1: no retry). Mutations carry a
+    /// request id, so a retried mutation is applied at most once.
     /// </summary>
     public int MaxAttempts { get; set; } = 4;
 

@@ -19,6 +19,7 @@ public static class ErrorReasons
     public const string ConcurrentModification = "CONCURRENT_MODIFICATION";
     public const string StoreUnavailable = "STORE_UNAVAILABLE";
     public const string InternalFault = "INTERNAL_FAULT";
+    public const string CallEnded = "CALL_ENDED";
     public const string SlotUnavailable = "SLOT_UNAVAILABLE";
     public const string DurationOutOfRange = "DURATION_OUT_OF_RANGE";
     public const string OutsideBookingHorizon = "OUTSIDE_BOOKING_HORIZON";

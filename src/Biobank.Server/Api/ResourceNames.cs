@@ -28,6 +28,9 @@ public static class ResourceNames
         return name[prefix.Length..];
     }
 
+    /// <summary>The id of a name already checked to be "{collection}/{id}".</summary>
+    public static string IdOf(string name, string collection) => name[(collection.Length + 1)..];
+
     /// <summary>Ids are 1-63 characters of lower-case letters, digits and hyphens (AIP-122), or UUIDs.</summary>
     public static bool IsValidId(string id) =>
         id.Length is > 0 and <= 63 && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');

@@ -32,7 +32,7 @@ public sealed class EquipmentService(
         var displayName = checks.Required(equipment.DisplayName, "equipment.display_name");
         var kind = checks.Enum(equipment.Kind, "equipment.kind");
         var siteName = checks.Name(equipment.Site, ResourceNames.SitesCollection, "equipment.site");
-        var site = siteName == "" ? null : directory.Value.FindSite(siteName[(ResourceNames.SitesCollection.Length + 1)..]);
+        var site = siteName == "" ? null : directory.Value.FindSite(ResourceNames.IdOf(siteName, ResourceNames.SitesCollection));
         if (siteName != "" && site is null)
         {
             checks.Add("equipment.site", "is not a site of the directory");

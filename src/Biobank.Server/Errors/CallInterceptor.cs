@@ -68,11 +68,25 @@ public sealed partial class CallInterceptor(CallContext call, ILogger<CallInterc
                 StatusCode.Aborted, ErrorReasons.ConcurrentModification, "A concurrent change won; retry the request."),
             OperationCanceledException when context.CancellationToken.IsCancellationRequested => RpcErrors.Status(
                 context.Deadline <= DateTime.UtcNow ? StatusCode.DeadlineExceeded : StatusCode.Cancelled,
-                ErrorReasons.InternalFault, "The call was cancelled or ran past its deadline."),
-            NpgsqlException { IsTransient: true } or TimeoutException => Unavailable(exception),
+                ErrorReasons.CallEnded, "The call was cancelled or ran past its deadline."),
+            _ when IsTransient(exception) => Unavailable(exception),
             _ => Internal(exception),
         };
         return status.ToRpcException();
+    }
+
+    /// <summary>A fault of the database connection that a retry may not meet, however deeply Marten wrapped it.</summary>
+    private static bool IsTransient(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true } or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Google.Rpc.Status Unavailable(Exception exception)

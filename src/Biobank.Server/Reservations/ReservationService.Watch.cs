@@ -67,7 +67,7 @@ public sealed partial class ReservationService
         }
 
         checks.ThrowIfAny();
-        var organisationId = organisation?[(ResourceNames.OrganisationsCollection.Length + 1)..];
+        var organisationId = organisation is null ? null : ResourceNames.IdOf(organisation, ResourceNames.OrganisationsCollection);
         return (new ReservationChangeFeed.Subject(equipment, organisationId), resumeAfter);
     }
 }

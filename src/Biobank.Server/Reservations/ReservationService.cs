@@ -72,7 +72,7 @@ public sealed partial class ReservationService(
 
         if (organisation is not null)
         {
-            var id = organisation[(ResourceNames.OrganisationsCollection.Length + 1)..];
+            var id = ResourceNames.IdOf(organisation, ResourceNames.OrganisationsCollection);
             reservations = reservations.Where(r => r.Organisation == id);
         }
 

@@ -19,7 +19,7 @@ public sealed class AuditedSessionFactory(IDocumentStore store, CallContext call
     {
         var session = store.LightweightSession();
         session.CorrelationId = call.CorrelationId;
-        session.CausationId = call.CausationId ?? call.RequestId;
+        session.CausationId = call.RequestId;
         if (call.Caller is { } caller)
         {
             session.LastModifiedBy = caller.Subject;

@@ -4,7 +4,7 @@ namespace Biobank.Server.Storage;
 
 /// <summary>
 /// What the current gRPC call contributes to every event it appends: the caller, the correlation id
-/// (trace id or the caller's <c>x-correlation-id</c>), the causation id and the request id.
+/// (trace id or the caller's <c>x-correlation-id</c>) and the request id, which is also the causation id.
 /// Filled by <see cref="Errors.CallInterceptor"/> and the request-id handling; read by
 /// <see cref="AuditedSessionFactory"/>.
 /// </summary>
@@ -13,9 +13,6 @@ public sealed class CallContext
     public Caller? Caller { get; set; }
 
     public string? CorrelationId { get; set; }
-
-    /// <summary>The id of what caused this call's events: the request id, or the event that triggered a reaction.</summary>
-    public string? CausationId { get; set; }
 
     public string? RequestId { get; set; }
 

@@ -3,6 +3,7 @@ extern alias BiobankServer;
 using Biobank.Client;
 using Biobank.Server.Tests.Infrastructure;
 using BiobankServer::Biobank.Server.Hosting;
+using BiobankServer::Biobank.Server.Identity;
 using Grpc.Health.V1;
 using Grpc.Reflection.V1Alpha;
 
@@ -26,7 +27,7 @@ public sealed class HealthAndReflectionTests(BiobankServerFixture server) : ICla
     }
 
     [Fact]
-    public async Task Health_is_not_serving_while_PostgreSQL_is_unreachable()
+    public async Task While_PostgreSQL_is_unreachable_health_is_not_serving_and_calls_are_unavailable()
     {
         // Port 1 on loopback: nothing listens there.
         var unreachable = "Host=127.0.0.1;Port=1;Username=biobank;Password=x;Database=biobank;Timeout=2";
@@ -45,6 +46,17 @@ public sealed class HealthAndReflectionTests(BiobankServerFixture server) : ICla
             var health = await new Health.HealthClient(client.Channel).CheckAsync(new HealthCheckRequest());
 
             health.Status.ShouldBe(HealthCheckResponse.Types.ServingStatus.NotServing);
+            var token = TokenIssuer.Issue(LocalSigningKey.Load(dataDirectory), "biobank",
+                new Domain.Access.Caller("alice", "anses", new HashSet<string> { "technician" }), TimeSpan.FromHours(1));
+            using var caller = new BiobankClient(new Uri(app.Urls.Single()), new BiobankClientOptions
+            {
+                TokenProvider = _ => ValueTask.FromResult(token),
+                MaxAttempts = 1,
+            });
+            var error = await Should.ThrowAsync<Grpc.Core.RpcException>(
+                caller.Equipment.GetEquipmentAsync(new Biobank.V1.GetEquipmentRequest { Name = "equipment/any" }).ResponseAsync);
+            error.StatusCode.ShouldBe(Grpc.Core.StatusCode.Unavailable);
+            error.Reason().ShouldBe("STORE_UNAVAILABLE");
         }
         finally
         {
