@@ -1,5 +1,7 @@
 using Biobank.Domain.Failures;
 using Biobank.Server.Errors;
+using Biobank.Server.Partners;
+using Microsoft.Extensions.Options;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
@@ -43,9 +45,15 @@ public static class IdentitySetup
                 {
                     OnTokenValidated = context =>
                     {
-                        if (context.Principal?.ToCaller() is null)
+                        var caller = context.Principal?.ToCaller();
+                        var directory = context.HttpContext.RequestServices.GetRequiredService<IOptions<DirectoryOptions>>().Value;
+                        if (caller is null)
                         {
                             context.Fail("The token names no subject ('sub') or organisation ('org').");
+                        }
+                        else if (!directory.Organisations.Any(o => o.Id == caller.Organisation))
+                        {
+                            context.Fail($"Organisation '{caller.Organisation}' is not a partner of the agreement.");
                         }
 
                         return Task.CompletedTask;

@@ -67,6 +67,17 @@ public sealed class AuthenticationTests(BiobankServerFixture server) : IClassFix
     }
 
     [Fact]
+    public async Task A_token_for_an_organisation_outside_the_partnership_is_unauthenticated()
+    {
+        using var client = server.ClientFor("eve", "acme-pharma", Role.Admin);
+
+        var error = await Should.ThrowAsync<RpcException>(
+            client.Directory.GetCallerIdentityAsync(new GetCallerIdentityRequest()).ResponseAsync);
+
+        error.StatusCode.ShouldBe(StatusCode.Unauthenticated);
+    }
+
+    [Fact]
     public async Task Health_answers_serving_without_a_token()
     {
         using var client = server.AnonymousClient();
