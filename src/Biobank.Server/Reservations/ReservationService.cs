@@ -13,7 +13,7 @@ namespace Biobank.Server.Reservations;
 /// <summary>biobank.v1.ReservationService: maps requests to reservation commands and queries.</summary>
 public sealed partial class ReservationService(
     EventWriter writer, IQuerySession query, BookingFacts facts, ReservationChangeFeed feed, CallContext call,
-    Calendar.EquipmentCalendar calendar, TimeProvider clock)
+    Calendar.EquipmentCalendar calendar, TimeProvider clock, BiobankMetrics metrics)
     : V1.ReservationService.ReservationServiceBase
 {
     private const string Collection = "reservations";
@@ -32,12 +32,12 @@ public sealed partial class ReservationService(
                 var state = await BookAsync(scope, name, booking, seriesId: null);
                 return state.ToApi(scope.Caller);
             }, context.CancellationToken);
-            BiobankTelemetry.ReservationBookings.Add(1, new KeyValuePair<string, object?>("outcome", reservation.State.ToString()));
+            metrics.ReservationBookings.Add(1, new KeyValuePair<string, object?>("outcome", reservation.State.ToString()));
             return reservation;
         }
         catch (RuleViolationException refused)
         {
-            BiobankTelemetry.ReservationBookings.Add(1, new KeyValuePair<string, object?>("outcome", refused.Reason));
+            metrics.ReservationBookings.Add(1, new KeyValuePair<string, object?>("outcome", refused.Reason));
             throw;
         }
     }

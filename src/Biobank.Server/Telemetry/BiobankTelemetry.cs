@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -12,14 +10,7 @@ namespace Biobank.Server.Telemetry;
 public static class BiobankTelemetry
 {
     public const string ServiceName = "biobank-server";
-    public const string SourceName = "Biobank";
-
-    public static readonly ActivitySource Source = new(SourceName);
-    public static readonly Meter Meter = new(SourceName);
-
-    /// <summary>Answers to booking requests, tagged <c>outcome</c>: the state booked, or the reason refused.</summary>
-    public static readonly Counter<long> ReservationBookings = Meter.CreateCounter<long>(
-        "biobank.reservation.bookings", description: "Booking requests answered, by outcome (state booked or reason refused).");
+    public const string MeterName = "Biobank";
 
     public static IServiceCollection AddBiobankTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,14 +19,14 @@ public static class BiobankTelemetry
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
                 .AddNpgsql()
-                .AddSource("Marten")
-                .AddSource(SourceName))
+                .AddSource("Marten"))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("Marten")
                 .AddMeter("Npgsql")
-                .AddMeter(SourceName));
+                .AddMeter(MeterName));
 
+        services.AddSingleton<BiobankMetrics>();
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             telemetry.UseOtlpExporter();

@@ -1,8 +1,11 @@
+extern alias BiobankServer;
+
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Biobank.Domain.Access;
 using Biobank.Server.Tests.Infrastructure;
 using Biobank.V1;
+using BiobankServer::Biobank.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
@@ -33,9 +36,10 @@ public sealed class TelemetryTests(TelemetryTests.TracedServer server) : IClassF
     {
         var outcomes = new List<string>();
         using var listener = new MeterListener();
+        var meter = server.Service<BiobankMetrics>().Meter;
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "Biobank" && instrument.Name == "biobank.reservation.bookings")
+            if (instrument.Meter == meter && instrument.Name == "biobank.reservation.bookings")
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -58,8 +62,7 @@ public sealed class TelemetryTests(TelemetryTests.TracedServer server) : IClassF
 
         lock (outcomes)
         {
-            outcomes.ShouldContain("Confirmed");
-            outcomes.ShouldContain("SLOT_UNAVAILABLE");
+            outcomes.ShouldBe(["Confirmed", "SLOT_UNAVAILABLE"]);
         }
     }
 
