@@ -56,7 +56,7 @@ public sealed class WatchTests(BiobankServerFixture server) : IClassFixture<Biob
 
         changes.Select(c => c.Change).ShouldBe(["ReservationBooked", "ReservationApproved", "ReservationRescheduled", "ReservationCancelled"]);
         changes.Select(c => c.Reservation.State).ShouldBe(
-            [ReservationState.PendingApproval, ReservationState.Confirmed, ReservationState.Confirmed, ReservationState.Cancelled]);
+            [ReservationState.PendingApproval, ReservationState.Confirmed, ReservationState.PendingApproval, ReservationState.Cancelled]);
         changes.Select(c => c.Reservation.Etag).ShouldBe(["1", "2", "3", "4"]);
         changes.ShouldAllBe(c => c.Reservation.Name == booked.Name && c.Reservation.BookedBy == "bob.tech");
         changes.Select(c => long.Parse(c.Position, System.Globalization.CultureInfo.InvariantCulture)).ShouldBeInOrder(SortDirection.Ascending);
