@@ -53,6 +53,7 @@ public sealed class BiobankClient : IDisposable
         Directory = new DirectoryService.DirectoryServiceClient(invoker);
         Equipment = new EquipmentService.EquipmentServiceClient(invoker);
         Reservations = new ReservationService.ReservationServiceClient(invoker);
+        Storage = new StorageService.StorageServiceClient(invoker);
     }
 
     /// <summary>A client that sends the same bearer token on every call.</summary>
@@ -66,6 +67,8 @@ public sealed class BiobankClient : IDisposable
     public EquipmentService.EquipmentServiceClient Equipment { get; }
 
     public ReservationService.ReservationServiceClient Reservations { get; }
+
+    public StorageService.StorageServiceClient Storage { get; }
 
     /// <summary>The underlying channel, for services this class does not wrap (health, reflection).</summary>
     public GrpcChannel Channel => _channel;

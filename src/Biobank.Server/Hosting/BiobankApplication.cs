@@ -47,6 +47,7 @@ public static class BiobankApplication
         app.MapGrpcService<DirectoryService>();
         app.MapGrpcService<Equipment.EquipmentService>();
         app.MapGrpcService<Reservations.ReservationService>();
+        app.MapGrpcService<StorageUnits.StorageService>();
         return app;
     }
 

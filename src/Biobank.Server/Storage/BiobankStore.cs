@@ -1,6 +1,8 @@
 using Biobank.Server.Equipment;
 using Biobank.Server.Hosting;
 using Biobank.Server.Reservations;
+using Biobank.Server.Samples;
+using Biobank.Server.StorageUnits;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.OpenTelemetry;
@@ -48,6 +50,8 @@ public static class BiobankStore
                 store.Storage.ExtendedSchemaObjects.Add(RequestLog.Schema);
                 store.ConfigureEquipment();
                 store.ConfigureReservations();
+                store.ConfigureStorageUnits();
+                store.ConfigureSamples();
 
                 // Production roles may not change the schema; then --apply-schema-only does it.
                 store.AutoCreateSchemaObjects = options.ApplySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
@@ -67,6 +71,7 @@ public static class BiobankStore
         services.AddSingleton<Calendar.EquipmentCalendar>();
         services.AddSingleton<BookingFacts>();
         services.AddSingleton<ReservationChangeFeed>();
+        services.AddSingleton<SamplePositions>();
         return services;
     }
 

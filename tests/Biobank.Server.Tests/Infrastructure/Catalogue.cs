@@ -18,6 +18,30 @@ public static class Catalogue
     public static BiobankClient InsermTechnician(this BiobankServerFixture server, string subject = "bob.tech") =>
         server.ClientFor(subject, "inserm", Role.Technician);
 
+    public static BiobankClient AnsesBiobankManager(this BiobankServerFixture server) => server.ClientFor("claire.biobank", "anses", Role.BiobankManager);
+
+    public static BiobankClient InsermBiobankManager(this BiobankServerFixture server) => server.ClientFor("paul.biobank", "inserm", Role.BiobankManager);
+
+    /// <summary>Creates a storage unit of the manager's organisation.</summary>
+    public static Task<StorageUnit> CreateUnitAsync(
+        this BiobankClient manager, StorageUnitKind kind, string site = "", string parent = "", TemperatureBand band = TemperatureBand.Unspecified,
+        int rows = 0, int columns = 0) =>
+        manager.Storage.CreateStorageUnitAsync(new CreateStorageUnitRequest
+        {
+            RequestId = BiobankClient.NewRequestId(),
+            StorageUnit = new StorageUnit
+            {
+                DisplayName = $"{kind} {Guid.NewGuid():N}"[..20], Kind = kind, Site = site, Parent = parent, TemperatureBand = band, Rows = rows, Columns = columns,
+            },
+        }).ResponseAsync;
+
+    /// <summary>A new -80 °C freezer at <paramref name="site"/> holding one box of <paramref name="rows"/> × <paramref name="columns"/>.</summary>
+    public static async Task<StorageUnit> CreateBoxAsync(this BiobankClient manager, string site = "sites/anses-maisons-alfort", int rows = 8, int columns = 12)
+    {
+        var freezer = await manager.CreateUnitAsync(StorageUnitKind.Freezer, site, band: TemperatureBand.Minus80);
+        return await manager.CreateUnitAsync(StorageUnitKind.Box, parent: freezer.Name, rows: rows, columns: columns);
+    }
+
     /// <summary>Registers an Anses confocal at Maisons-Alfort with the given rules (defaults otherwise).</summary>
     public static async Task<Equipment> RegisterConfocalAsync(this BiobankServerFixture server, BookingRules? rules = null, string site = "sites/anses-maisons-alfort")
     {
