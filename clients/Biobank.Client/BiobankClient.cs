@@ -54,6 +54,7 @@ public sealed class BiobankClient : IDisposable
         Equipment = new EquipmentService.EquipmentServiceClient(invoker);
         Reservations = new ReservationService.ReservationServiceClient(invoker);
         Storage = new StorageService.StorageServiceClient(invoker);
+        Samples = new SampleService.SampleServiceClient(invoker);
     }
 
     /// <summary>A client that sends the same bearer token on every call.</summary>
@@ -69,6 +70,8 @@ public sealed class BiobankClient : IDisposable
     public ReservationService.ReservationServiceClient Reservations { get; }
 
     public StorageService.StorageServiceClient Storage { get; }
+
+    public SampleService.SampleServiceClient Samples { get; }
 
     /// <summary>The underlying channel, for services this class does not wrap (health, reflection).</summary>
     public GrpcChannel Channel => _channel;

@@ -48,6 +48,7 @@ public static class BiobankApplication
         app.MapGrpcService<Equipment.EquipmentService>();
         app.MapGrpcService<Reservations.ReservationService>();
         app.MapGrpcService<StorageUnits.StorageService>();
+        app.MapGrpcService<Samples.SampleService>();
         return app;
     }
 

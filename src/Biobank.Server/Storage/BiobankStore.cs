@@ -72,6 +72,8 @@ public static class BiobankStore
         services.AddSingleton<BookingFacts>();
         services.AddSingleton<ReservationChangeFeed>();
         services.AddSingleton<SamplePositions>();
+        services.AddSingleton<SampleBarcodes>();
+        services.AddSingleton<SamplePlacements>();
         return services;
     }
 

@@ -42,6 +42,29 @@ public static class Catalogue
         return await manager.CreateUnitAsync(StorageUnitKind.Box, parent: freezer.Name, rows: rows, columns: columns);
     }
 
+    /// <summary>A unique barcode for a test sample.</summary>
+    public static string Barcode() => $"BC-{Guid.NewGuid():N}"[..19].ToUpperInvariant();
+
+    /// <summary>Serum of a human donor, 2 mL, collected yesterday, unless told otherwise.</summary>
+    public static Sample Serum(string donor = "DON-0001", double millilitres = 2, StoragePosition? position = null) => new()
+    {
+        Barcode = Barcode(),
+        Collection = "EPIDEMIO-AMR",
+        SourceKind = SourceKind.Human,
+        DonorPseudonym = donor,
+        MaterialType = MaterialType.Serum,
+        CollectionTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-1)),
+        Quantity = new Quantity { Value = millilitres, Unit = QuantityUnit.Millilitre },
+        ConsentReference = "CONSENT-V3",
+        StoragePosition = position,
+    };
+
+    public static StoragePosition At(this StorageUnit box, string position) => new() { StorageUnit = box.Name, Position = position };
+
+    /// <summary>Registers <paramref name="sample"/> (serum by default) for the caller's organisation.</summary>
+    public static Task<Sample> RegisterSampleAsync(this BiobankClient client, Sample? sample = null) =>
+        client.Samples.RegisterSampleAsync(new RegisterSampleRequest { RequestId = BiobankClient.NewRequestId(), Sample = sample ?? Serum() }).ResponseAsync;
+
     /// <summary>Registers an Anses confocal at Maisons-Alfort with the given rules (defaults otherwise).</summary>
     public static async Task<Equipment> RegisterConfocalAsync(this BiobankServerFixture server, BookingRules? rules = null, string site = "sites/anses-maisons-alfort")
     {
