@@ -24,11 +24,17 @@ public sealed class SampleBarcodes(NpgsqlDataSource dataSource)
         """);
 
     /// <summary>The sample of <paramref name="organisation"/> with this barcode, or null.</summary>
-    public async Task<string?> FindAsync(string organisation, string barcode, CancellationToken cancellationToken)
+    public async Task<string?> FindAsync(string organisation, string barcode, CancellationToken cancellationToken) =>
+        (await FindAnyAsync(organisation, [barcode], cancellationToken))?.Sample;
+
+    /// <summary>One of <paramref name="barcodes"/> already given in <paramref name="organisation"/>, and its sample, or null.</summary>
+    public async Task<(string Barcode, string Sample)?> FindAnyAsync(string organisation, IReadOnlyList<string> barcodes, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"select sample_id from {Qualified} where organisation = $1 and barcode = $2");
+        await using var command = dataSource.CreateCommand(
+            $"select barcode, sample_id from {Qualified} where organisation = $1 and barcode = any($2) order by barcode limit 1");
         command.Parameters.Add(new NpgsqlParameter { Value = organisation });
-        command.Parameters.Add(new NpgsqlParameter { Value = barcode });
-        return (string?)await command.ExecuteScalarAsync(cancellationToken);
+        command.Parameters.Add(new NpgsqlParameter { Value = barcodes.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetString(1)) : null;
     }
 }

@@ -52,6 +52,10 @@ public static class SampleMapping
         api.FreezeThawCount = sample.FreezeThawCount;
         api.CheckedOut = sample.CheckedOut;
         api.DonorPseudonym = caller.Has(Role.BiobankManager) ? sample.DonorPseudonym : "";
+        api.Holds.Add(sample.Holds.Select(h => new V1.SampleHold
+        {
+            HoldId = h.HoldId, Kind = (V1.HoldKind)h.Kind, Reason = h.Reason, PlaceTime = Timestamp.FromDateTimeOffset(h.At),
+        }));
         if (sample.Placement is { } placement)
         {
             api.StoragePosition = new V1.StoragePosition { StorageUnit = placement.StorageUnit, Position = placement.Position };

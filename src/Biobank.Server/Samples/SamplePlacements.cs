@@ -41,9 +41,26 @@ public sealed class SamplePlacements(SamplePositions positions)
     }
 
     /// <summary>The placement of <paramref name="sampleId"/> into <paramref name="requested"/>, or the rule it breaks.</summary>
-    public async Task<Placement> ClaimAsync(WriteScope scope, Requested requested, string sampleId)
+    public async Task<Placement> ClaimAsync(WriteScope scope, Requested requested, string sampleId) =>
+        (await ClaimAllAsync(scope, [(requested, sampleId)]))[0];
+
+    /// <summary>
+    /// Placements of several samples at once (the aliquots of one split), with one read of their
+    /// boxes and one of the boxes' occupancy however many they are.
+    /// </summary>
+    public async Task<IReadOnlyList<Placement>> ClaimAllAsync(WriteScope scope, IReadOnlyList<(Requested Requested, string SampleId)> claims)
     {
-        var box = await scope.LoadAsync<StorageUnit>(requested.StorageUnit) ?? throw new ResourceNotFoundException(requested.StorageUnit);
+        var boxIds = claims.Select(c => c.Requested.StorageUnit).Distinct().ToList();
+        var boxes = (await scope.Session.LoadManyAsync<StorageUnit>(scope.CancellationToken, boxIds)).ToDictionary(b => b.Id);
+        var occupied = (await positions.OccupiedAsync(boxIds, scope.CancellationToken))
+            .ToDictionary(o => (o.Box, o.Position), o => o.Sample);
+        return [.. claims.Select(claim => Claim(scope, boxes, occupied, claim.Requested, claim.SampleId))];
+    }
+
+    private static Placement Claim(
+        WriteScope scope, Dictionary<string, StorageUnit> boxes, Dictionary<(string, string), string> occupied, Requested requested, string sampleId)
+    {
+        var box = boxes.GetValueOrDefault(requested.StorageUnit) ?? throw new ResourceNotFoundException(requested.StorageUnit);
         scope.Caller.RequireOrganisation(box.Organisation);
         var where = new Dictionary<string, string> { ["storage_unit"] = box.Id, ["position"] = requested.Position };
         if (!GridPosition.IsIn(requested.Position, box))
@@ -54,11 +71,9 @@ public sealed class SamplePlacements(SamplePositions positions)
                 where);
         }
 
-        var occupant = await positions.OccupantAsync(box.Id, requested.Position, scope.CancellationToken);
-        if (occupant is not null && occupant != sampleId)
+        if (occupied.TryGetValue((box.Id, requested.Position), out var occupant) && occupant != sampleId)
         {
-            throw new RuleViolationException(
-                ErrorReasons.PositionOccupied, $"{box.Id} {requested.Position} holds {occupant}.", where);
+            throw new RuleViolationException(ErrorReasons.PositionOccupied, $"{box.Id} {requested.Position} holds {occupant}.", where);
         }
 
         return new Placement(box.Id, requested.Position, [box.Id, .. box.Ancestors.Reverse()]);

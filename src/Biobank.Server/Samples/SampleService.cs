@@ -50,7 +50,7 @@ public sealed partial class SampleService(
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            await RequireFreeBarcodeAsync(scope, barcode);
+            await RequireFreeBarcodesAsync(scope, [barcode]);
             var placement = position is null ? null : await placements.ClaimAsync(scope, position, name);
             var state = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
                 new SampleDecider.Register(
@@ -182,12 +182,13 @@ public sealed partial class SampleService(
     private static async Task<Sample> LoadForWriteAsync(WriteScope scope, string name) =>
         await scope.LoadAsync<Sample>(name) ?? throw new ResourceNotFoundException(name);
 
-    /// <summary>RESOURCE_ALREADY_EXISTS naming the sample that has the barcode; the barcode table settles a race.</summary>
-    private async Task RequireFreeBarcodeAsync(WriteScope scope, string barcode)
+    /// <summary>RESOURCE_ALREADY_EXISTS naming the sample that has a barcode; the barcode table settles a race.</summary>
+    private async Task RequireFreeBarcodesAsync(WriteScope scope, IReadOnlyList<string> wanted)
     {
-        if (await barcodes.FindAsync(scope.Caller.Organisation, barcode, scope.CancellationToken) is { } holder)
+        if (await barcodes.FindAnyAsync(scope.Caller.Organisation, wanted, scope.CancellationToken) is { } taken)
         {
-            throw new ResourceAlreadyExistsException(holder, $"Barcode '{barcode}' is already {holder}'s in organisation '{scope.Caller.Organisation}'.");
+            throw new ResourceAlreadyExistsException(
+                taken.Sample, $"Barcode '{taken.Barcode}' is already {taken.Sample}'s in organisation '{scope.Caller.Organisation}'.");
         }
     }
 }
