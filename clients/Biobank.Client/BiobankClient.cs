@@ -55,6 +55,7 @@ public sealed class BiobankClient : IDisposable
         Reservations = new ReservationService.ReservationServiceClient(invoker);
         Storage = new StorageService.StorageServiceClient(invoker);
         Samples = new SampleService.SampleServiceClient(invoker);
+        Consents = new ConsentService.ConsentServiceClient(invoker);
     }
 
     /// <summary>A client that sends the same bearer token on every call.</summary>
@@ -72,6 +73,8 @@ public sealed class BiobankClient : IDisposable
     public StorageService.StorageServiceClient Storage { get; }
 
     public SampleService.SampleServiceClient Samples { get; }
+
+    public ConsentService.ConsentServiceClient Consents { get; }
 
     /// <summary>The underlying channel, for services this class does not wrap (health, reflection).</summary>
     public GrpcChannel Channel => _channel;

@@ -32,4 +32,5 @@ public static class ErrorReasons
     public const string InsufficientQuantity = "INSUFFICIENT_QUANTITY";
     public const string UnitMismatch = "UNIT_MISMATCH";
     public const string SampleNotAvailable = "SAMPLE_NOT_AVAILABLE";
+    public const string ConsentWithdrawn = "CONSENT_WITHDRAWN";
 }

@@ -49,6 +49,7 @@ public static class BiobankApplication
         app.MapGrpcService<Reservations.ReservationService>();
         app.MapGrpcService<StorageUnits.StorageService>();
         app.MapGrpcService<Samples.SampleService>();
+        app.MapGrpcService<Consents.ConsentService>();
         return app;
     }
 

@@ -14,9 +14,6 @@ public sealed partial class SampleService
     /// <summary>A 384-well plate is the largest split a single request makes.</summary>
     private const int MaxAliquots = 384;
 
-    /// <summary>Lineages deeper than this are taken for a cycle in the data, and cut there.</summary>
-    private const int MaxGenerations = 32;
-
     public override Task<V1.AliquotSampleResponse> AliquotSample(V1.AliquotSampleRequest request, ServerCallContext context)
     {
         var checks = new RequestChecks();
@@ -128,7 +125,7 @@ public sealed partial class SampleService
         var name = CheckedName(request.Name);
         var sample = await query.LoadAsync<Sample>(name, context.CancellationToken) ?? throw new ResourceNotFoundException(name);
         var lineage = new V1.SampleLineage { Sample = sample.ToApi(Caller) };
-        for (var (parentId, depth) = (sample.ParentId, 0); parentId is not null && depth < MaxGenerations; depth++)
+        for (var (parentId, depth) = (sample.ParentId, 0); parentId is not null && depth < SampleFamily.MaxGenerations; depth++)
         {
             var parent = await query.LoadAsync<Sample>(parentId, context.CancellationToken);
             if (parent is null)
@@ -140,27 +137,8 @@ public sealed partial class SampleService
             parentId = parent.ParentId;
         }
 
-        lineage.Descendants.Add((await DescendantsAsync(query, [sample.Id], context.CancellationToken)).Select(s => s.ToApi(Caller)));
+        lineage.Descendants.Add((await SampleFamily.DescendantsAsync(query, [sample.Id], context.CancellationToken)).Select(s => s.ToApi(Caller)));
         return lineage;
-    }
-
-    /// <summary>Every sample made from <paramref name="roots"/>, directly or not, generation by generation.</summary>
-    public static async Task<IReadOnlyList<Sample>> DescendantsAsync(IQuerySession session, IReadOnlyList<string> roots, CancellationToken cancellationToken)
-    {
-        var descendants = new List<Sample>();
-        IReadOnlyList<string> generation = roots;
-        for (var depth = 0; generation.Count > 0 && depth < MaxGenerations; depth++)
-        {
-            var parents = generation.ToArray();
-            var children = await session.Query<Sample>()
-                .Where(s => s.ParentId != null && parents.Contains(s.ParentId))
-                .OrderBy(s => s.Id)
-                .ToListAsync(cancellationToken);
-            descendants.AddRange(children);
-            generation = [.. children.Select(c => c.Id)];
-        }
-
-        return descendants;
     }
 
     private static string CheckedName(string name)

@@ -1,3 +1,4 @@
+using Biobank.Domain.Consents;
 using Biobank.Domain.Failures;
 using Biobank.Domain.Samples;
 using Biobank.Server.Api;
@@ -51,6 +52,11 @@ public sealed partial class SampleService(
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
             await RequireFreeBarcodesAsync(scope, [barcode]);
+            if (donor != "")
+            {
+                ConsentDecider.RequireNotWithdrawn(await scope.LoadAsync<Consent>(Consent.NameFor(scope.Caller.Organisation, collection, donor)));
+            }
+
             var placement = position is null ? null : await placements.ClaimAsync(scope, position, name);
             var state = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
                 new SampleDecider.Register(

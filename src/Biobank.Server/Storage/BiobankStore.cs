@@ -1,3 +1,4 @@
+using Biobank.Server.Consents;
 using Biobank.Server.Equipment;
 using Biobank.Server.Hosting;
 using Biobank.Server.Reservations;
@@ -52,6 +53,7 @@ public static class BiobankStore
                 store.ConfigureReservations();
                 store.ConfigureStorageUnits();
                 store.ConfigureSamples();
+                store.ConfigureConsents();
 
                 // Production roles may not change the schema; then --apply-schema-only does it.
                 store.AutoCreateSchemaObjects = options.ApplySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
