@@ -33,4 +33,5 @@ public static class ErrorReasons
     public const string UnitMismatch = "UNIT_MISMATCH";
     public const string SampleNotAvailable = "SAMPLE_NOT_AVAILABLE";
     public const string ConsentWithdrawn = "CONSENT_WITHDRAWN";
+    public const string UseNotPermitted = "USE_NOT_PERMITTED";
 }

@@ -26,6 +26,7 @@ public sealed record Sample(
     int FreezeThawCount,
     bool CheckedOut,
     IReadOnlyList<Hold> Holds,
+    SampleReservation? Reservation,
     bool Disposed,
     SampleState State,
     DateTimeOffset CreateTime,
@@ -40,7 +41,7 @@ public sealed record Sample(
     {
         (null, SampleRegistered e) => new Sample(
             e.SampleId, e.Organisation, e.Barcode, e.Collection, e.SourceKind, e.DonorPseudonym, e.Species, e.MaterialType,
-            e.CollectionTime, e.Quantity, e.ConsentReference, e.SprecCode, e.Placement, e.Placement?.Units ?? [], e.ParentId, [], 0, false, [], false,
+            e.CollectionTime, e.Quantity, e.ConsentReference, e.SprecCode, e.Placement, e.Placement?.Units ?? [], e.ParentId, [], 0, false, [], null, false,
             SampleState.Unspecified, e.At, e.At, 1),
         (null, _) => null,
         (_, SampleMoved e) => state.Next(e.At) with { Placement = e.To, StorageUnits = e.To.Units },
@@ -60,6 +61,8 @@ public sealed record Sample(
         (_, SampleHoldPlaced e) => state.Next(e.At) with { Holds = [.. state.Holds, new Hold(e.HoldId, e.Kind, e.Reason, e.At)] },
         (_, SampleHoldLifted e) => state.Next(e.At) with { Holds = [.. state.Holds.Where(h => h.HoldId != e.HoldId)] },
         (_, SampleDisposed e) => state.Next(e.At) with { Disposed = true, Placement = null, StorageUnits = [] },
+        (_, SampleReserved e) => state.Next(e.At) with { Reservation = new SampleReservation(e.ReservationId, e.Project, e.Until) },
+        (_, SampleReservationReleased e) => state.Next(e.At) with { Reservation = null },
         _ => state,
     };
 
@@ -70,6 +73,14 @@ public sealed record Sample(
         State = Disposed ? SampleState.Disposed
             : Quantity.Value <= 0 ? SampleState.Depleted
             : Holds.Count > 0 ? SampleState.OnHold
+            : Reservation is not null ? SampleState.Reserved
             : SampleState.Available,
     };
+
+    /// <summary>
+    /// The sample as it stands at <paramref name="now"/>: a reservation ends at its expiry time
+    /// without an event, so every decision and every read judges it against the clock.
+    /// </summary>
+    public Sample At(DateTimeOffset now) =>
+        Reservation is { } reservation && reservation.Until <= now ? (this with { Reservation = null }).Settled() : this;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Biobank.Domain.Access;
+using Biobank.Domain.Consents;
 using Biobank.Domain.Failures;
 
 namespace Biobank.Domain.Samples;
@@ -37,6 +38,16 @@ public static class SampleDecider
 
     public sealed record Dispose(Caller Caller, DateTimeOffset Now, string Method, string Reason) : Command(Caller, Now);
 
+    /// <summary>
+    /// Reserves the sample for <paramref name="Project"/> until <paramref name="Until"/>. With
+    /// <paramref name="DeclaredUses"/>, a human sample's <paramref name="Consent"/> must permit each.
+    /// </summary>
+    public sealed record Reserve(
+        Caller Caller, DateTimeOffset Now, string ReservationId, string Project, DateTimeOffset Until,
+        IReadOnlyList<PermittedUse> DeclaredUses, Consent? Consent) : Command(Caller, Now);
+
+    public sealed record Release(Caller Caller, DateTimeOffset Now, string ReservationId, string Reason) : Command(Caller, Now);
+
     public static IReadOnlyList<object> Decide(Command command, Sample? state)
     {
         if (command is Register register)
@@ -44,7 +55,7 @@ public static class SampleDecider
             return DecideRegister(register, state);
         }
 
-        var sample = state ?? throw new InvalidOperationException("The handler loads the sample before deciding.");
+        var sample = (state ?? throw new InvalidOperationException("The handler loads the sample before deciding.")).At(command.Now);
         RequireCustodian(command.Caller, sample);
         return command switch
         {
@@ -59,6 +70,10 @@ public static class SampleDecider
                 : [new SampleHoldPlaced(sample.Id, c.HoldId, c.Kind, c.Reason, c.Now)],
             LiftHold c => DecideLiftHold(c, sample),
             Dispose c => DecideDispose(c, sample),
+            Reserve c => DecideReserve(c, sample),
+            Release c => sample.Reservation?.ReservationId == c.ReservationId
+                ? [new SampleReservationReleased(sample.Id, c.ReservationId, c.Reason, c.Now)]
+                : [],
             _ => throw new InvalidOperationException($"Unknown command {command.GetType().Name}."),
         };
     }
@@ -96,12 +111,11 @@ public static class SampleDecider
     }
 
     /// <summary>The API name of a state, e.g. "ON_HOLD", for error metadata.</summary>
-    public static string StateName(SampleState state) => state switch
-    {
-        SampleState.InTransit => "IN_TRANSIT",
-        SampleState.OnHold => "ON_HOLD",
-        _ => state.ToString().ToUpperInvariant(),
-    };
+    public static string StateName(SampleState state) => ApiName(state);
+
+    /// <summary>The proto name of a domain enum value: "OnHold" is "ON_HOLD".</summary>
+    private static string ApiName<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        string.Concat(value.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{c}" : char.ToUpperInvariant(c).ToString()));
 
     private static IReadOnlyList<object> DecideRegister(Register c, Sample? state)
     {
@@ -138,8 +152,44 @@ public static class SampleDecider
         return Take(sample, taken, () => [new SampleAliquoted(sample.Id, [.. c.Portions.Select(p => p.SampleId)], taken, c.Now)]);
     }
 
-    private static IReadOnlyList<object> DecideUse(Use c, Sample sample) =>
-        Take(sample, c.Consumed, () => [new SampleUsed(sample.Id, c.Consumed, c.Purpose, c.Project, c.Now)]);
+    private static IReadOnlyList<object> DecideUse(Use c, Sample sample)
+    {
+        if (sample.Reservation is { } reservation && reservation.Project != c.Project)
+        {
+            throw new RuleViolationException(
+                ErrorReasons.SampleNotAvailable, $"The sample is reserved for project '{reservation.Project}'.",
+                new Dictionary<string, string> { ["name"] = sample.Id, ["state"] = StateName(sample.State), ["project"] = reservation.Project });
+        }
+
+        return Take(sample, c.Consumed, () => [new SampleUsed(sample.Id, c.Consumed, c.Purpose, c.Project, c.Now)]);
+    }
+
+    private static IReadOnlyList<object> DecideReserve(Reserve c, Sample sample)
+    {
+        if (sample.Reservation?.ReservationId == c.ReservationId)
+        {
+            return [];
+        }
+
+        RequireUsable(sample);
+        if (sample.State == SampleState.Reserved)
+        {
+            throw NotAvailable(sample);
+        }
+
+        var refused = sample.SourceKind == SourceKind.Human
+            ? c.DeclaredUses.Where(use => c.Consent is null || !c.Consent.PermittedUses.Contains(use)).ToList()
+            : [];
+        if (refused.Count > 0)
+        {
+            throw new RuleViolationException(
+                ErrorReasons.UseNotPermitted,
+                c.Consent is null ? "No consent is recorded for the sample's donor." : $"The donor's consent does not permit {ApiName(refused[0])}.",
+                new Dictionary<string, string> { ["name"] = sample.Id, ["use"] = ApiName(refused[0]) });
+        }
+
+        return [new SampleReserved(sample.Id, c.ReservationId, c.Project, c.Until, c.Now)];
+    }
 
     private static IReadOnlyList<object> DecideCheckOut(CheckOut c, Sample sample)
     {

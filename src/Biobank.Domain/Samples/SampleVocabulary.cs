@@ -120,3 +120,6 @@ public sealed record Placement(string StorageUnit, string Position, IReadOnlyLis
 
 /// <summary>A hold on a sample; lifted by its id.</summary>
 public sealed record Hold(string HoldId, HoldKind Kind, string Reason, DateTimeOffset At);
+
+/// <summary>A reservation of a sample for <paramref name="Project"/> until <paramref name="Until"/> (exclusive).</summary>
+public sealed record SampleReservation(string ReservationId, string Project, DateTimeOffset Until);

@@ -20,8 +20,9 @@ public static class SampleMapping
     /// donor pseudonym; everyone else sees the catalogue: what it is, how much (as a band) and
     /// whether it is available.
     /// </summary>
-    public static V1.Sample ToApi(this Sample sample, Caller caller)
+    public static V1.Sample ToApi(this Sample sample, Caller caller, DateTimeOffset now)
     {
+        sample = sample.At(now);
         var custodian = caller.Organisation == sample.Organisation;
         var api = new V1.Sample
         {
@@ -56,6 +57,14 @@ public static class SampleMapping
         {
             HoldId = h.HoldId, Kind = (V1.HoldKind)h.Kind, Reason = h.Reason, PlaceTime = Timestamp.FromDateTimeOffset(h.At),
         }));
+        if (sample.Reservation is { } reservation)
+        {
+            api.Reservation = new V1.SampleReservation
+            {
+                ReservationId = reservation.ReservationId, Project = reservation.Project, ExpireTime = Timestamp.FromDateTimeOffset(reservation.Until),
+            };
+        }
+
         if (sample.Placement is { } placement)
         {
             api.StoragePosition = new V1.StoragePosition { StorageUnit = placement.StorageUnit, Position = placement.Position };

@@ -34,11 +34,11 @@ public sealed partial class SampleService
             var made = await PrepareAsync(scope, portions);
             var after = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
                 new SampleDecider.Aliquot(scope.Caller, scope.Now, made), s!), request.Etag);
-            var response = new V1.AliquotSampleResponse { Parent = after.ToApi(scope.Caller) };
+            var response = new V1.AliquotSampleResponse { Parent = after.ToApi(scope.Caller, scope.Now) };
             foreach (var portion in made)
             {
                 var child = await scope.DecideAsync<Sample>(portion.SampleId, s => SampleDecider.Offspring(after, portion, after.MaterialType, scope.Now, s));
-                response.Aliquots.Add(child.ToApi(scope.Caller));
+                response.Aliquots.Add(child.ToApi(scope.Caller, scope.Now));
             }
 
             return response;
@@ -67,7 +67,7 @@ public sealed partial class SampleService
             var after = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
                 new SampleDecider.Derive(scope.Caller, scope.Now, taken, material, made), s!));
             var derivative = await scope.DecideAsync<Sample>(made.SampleId, s => SampleDecider.Offspring(after, made, material, scope.Now, s));
-            return new V1.DeriveSampleResponse { Parent = after.ToApi(scope.Caller), Derivative = derivative.ToApi(scope.Caller) };
+            return new V1.DeriveSampleResponse { Parent = after.ToApi(scope.Caller, scope.Now), Derivative = derivative.ToApi(scope.Caller, scope.Now) };
         }, context.CancellationToken);
     }
 
@@ -124,7 +124,7 @@ public sealed partial class SampleService
     {
         var name = CheckedName(request.Name);
         var sample = await query.LoadAsync<Sample>(name, context.CancellationToken) ?? throw new ResourceNotFoundException(name);
-        var lineage = new V1.SampleLineage { Sample = sample.ToApi(Caller) };
+        var lineage = new V1.SampleLineage { Sample = sample.ToApi(Caller, clock.GetUtcNow()) };
         for (var (parentId, depth) = (sample.ParentId, 0); parentId is not null && depth < SampleFamily.MaxGenerations; depth++)
         {
             var parent = await query.LoadAsync<Sample>(parentId, context.CancellationToken);
@@ -133,11 +133,11 @@ public sealed partial class SampleService
                 break;
             }
 
-            lineage.Ancestors.Add(parent.ToApi(Caller));
+            lineage.Ancestors.Add(parent.ToApi(Caller, clock.GetUtcNow()));
             parentId = parent.ParentId;
         }
 
-        lineage.Descendants.Add((await SampleFamily.DescendantsAsync(query, [sample.Id], context.CancellationToken)).Select(s => s.ToApi(Caller)));
+        lineage.Descendants.Add((await SampleFamily.DescendantsAsync(query, [sample.Id], context.CancellationToken)).Select(s => s.ToApi(Caller, clock.GetUtcNow())));
         return lineage;
     }
 
@@ -164,7 +164,7 @@ public sealed partial class SampleService
         {
             var state = await scope.DecideAsync<Sample>(
                 name, s => SampleDecider.Decide(command(scope), s ?? throw new ResourceNotFoundException(name)), etag);
-            return state.ToApi(scope.Caller);
+            return state.ToApi(scope.Caller, scope.Now);
         }, context.CancellationToken);
 
     /// <summary>A new container asked for in a request, its form checked.</summary>

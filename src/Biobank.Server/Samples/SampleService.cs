@@ -62,7 +62,7 @@ public sealed partial class SampleService(
                 new SampleDecider.Register(
                     scope.Caller, scope.Now, name, barcode, collection, source, donor, species, material, collected, quantity, consent, sprec, placement),
                 s));
-            return state.ToApi(scope.Caller);
+            return state.ToApi(scope.Caller, scope.Now);
         }, context.CancellationToken);
     }
 
@@ -86,7 +86,7 @@ public sealed partial class SampleService(
         }
 
         var sample = await query.LoadAsync<Sample>(name, context.CancellationToken) ?? throw new ResourceNotFoundException(name);
-        return sample.ToApi(Caller);
+        return sample.ToApi(Caller, clock.GetUtcNow());
     }
 
     public override async Task<V1.ListSamplesResponse> ListSamples(V1.ListSamplesRequest request, ServerCallContext context)
@@ -133,7 +133,18 @@ public sealed partial class SampleService(
             samples = samples.Where(x => x.SourceKind == source);
         }
 
-        if (state != SampleState.Unspecified)
+        // A reservation lapses at its expiry without an event: the stored state says RESERVED
+        // until the next change, so the filter judges it against the clock.
+        var now = clock.GetUtcNow();
+        if (state == SampleState.Reserved)
+        {
+            samples = samples.Where(x => x.State == SampleState.Reserved && x.Reservation!.Until > now);
+        }
+        else if (state == SampleState.Available)
+        {
+            samples = samples.Where(x => x.State == SampleState.Available || (x.State == SampleState.Reserved && x.Reservation!.Until <= now));
+        }
+        else if (state != SampleState.Unspecified)
         {
             samples = samples.Where(x => x.State == state);
         }
@@ -155,7 +166,7 @@ public sealed partial class SampleService(
 
         var page = await samples.OrderBy(x => x.Id).Take(size + 1).ToListAsync(context.CancellationToken);
         var response = new V1.ListSamplesResponse();
-        response.Samples.Add(page.Take(size).Select(s => s.ToApi(Caller)));
+        response.Samples.Add(page.Take(size).Select(s => s.ToApi(Caller, clock.GetUtcNow())));
         if (page.Count > size)
         {
             response.NextPageToken = Paging.Encode(Collection, filter, page[size - 1].Id);
@@ -179,7 +190,7 @@ public sealed partial class SampleService(
             var state = await scope.DecideAsync<Sample>(
                 name, s => SampleDecider.Decide(new SampleDecider.Move(scope.Caller, scope.Now, placement), s ?? throw new ResourceNotFoundException(name)),
                 request.Etag);
-            return state.ToApi(scope.Caller);
+            return state.ToApi(scope.Caller, scope.Now);
         }, context.CancellationToken);
     }
 
