@@ -76,11 +76,12 @@ public sealed class ConsentService(EventWriter writer, IQuerySession query, Call
         {
             var current = await scope.LoadAsync<Consent>(name) ?? throw new ResourceNotFoundException(name);
             var consent = await scope.DecideAsync<Consent>(name, s => ConsentDecider.Decide(
-                new ConsentDecider.Withdraw(scope.Caller, scope.Now, scopeOfWithdrawal, reason), s ?? current));
+                new ConsentDecider.Withdraw(scope.Caller, scope.Now, scopeOfWithdrawal, reason), s ?? current), exclusive: true);
 
-            // The donor's samples in the collection and everything made from them, read in this
-            // transaction; each hold is a decision on that sample's stream, so a concurrent split
-            // or use of one of them loses its race and decides again against the hold.
+            // The donor's samples in the collection and everything made from them, read after the
+            // consent's lock is taken, so a registration for this donor either committed before
+            // (and is read here) or waits and then sees the withdrawal. Each hold is a decision on
+            // that sample's stream: a concurrent split or use loses its race and decides again.
             var organisation = consent.Organisation;
             var donor = consent.DonorPseudonym;
             var collection = consent.Collection;

@@ -52,9 +52,16 @@ public sealed partial class SampleService(
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
             await RequireFreeBarcodesAsync(scope, [barcode]);
-            if (donor != "")
+            var donorConsent = donor == "" ? null : Consent.NameFor(scope.Caller.Organisation, collection, donor);
+            if (donorConsent is not null && await scope.LoadAsync<Consent>(donorConsent) is not null)
             {
-                ConsentDecider.RequireNotWithdrawn(await scope.LoadAsync<Consent>(Consent.NameFor(scope.Caller.Organisation, collection, donor)));
+                // Locked until this registration commits, so a withdrawal either comes first and is
+                // seen here, or comes after and finds this sample to hold.
+                await scope.DecideAsync<Consent>(donorConsent, c =>
+                {
+                    ConsentDecider.RequireNotWithdrawn(c);
+                    return [];
+                }, exclusive: true);
             }
 
             var placement = position is null ? null : await placements.ClaimAsync(scope, position, name);

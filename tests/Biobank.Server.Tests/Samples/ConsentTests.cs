@@ -63,6 +63,27 @@ public sealed class ConsentTests(BiobankServerFixture server) : IClassFixture<Bi
         byPartner.StatusCode.ShouldBe(StatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Registrations_racing_a_withdrawal_are_either_refused_or_held()
+    {
+        using var manager = server.AnsesBiobankManager();
+        var donor = Donor();
+        var consent = await RecordAsync(manager, donor, PermittedUse.GeneralResearch);
+
+        var registrations = Race.RunAsync(16, i => server.AnsesTechnician($"tech-{i}"), client => client.RegisterSampleAsync(Catalogue.Serum(donor)));
+        var withdrawal = manager.Consents.WithdrawConsentAsync(new WithdrawConsentRequest
+        {
+            RequestId = BiobankClient.NewRequestId(), Name = consent.Name, Scope = WithdrawalScope.StopFutureUse, Reason = "Phone call",
+        }).ResponseAsync;
+        var results = await registrations;
+        await withdrawal;
+
+        results.Where(r => r.Error is not null).ShouldAllBe(r => r.Error!.Reason() == "CONSENT_WITHDRAWN");
+        var registered = await manager.Samples.ListSamplesAsync(new ListSamplesRequest { DonorPseudonym = donor });
+        registered.Samples.Count.ShouldBe(results.Count(r => r.Error is null));
+        registered.Samples.ShouldAllBe(s => s.State == SampleState.OnHold);
+    }
+
     private static string Donor() => $"DON-{Guid.NewGuid():N}"[..14];
 
     private static Task<Consent> RecordAsync(BiobankClient manager, string donor, params PermittedUse[] uses)
