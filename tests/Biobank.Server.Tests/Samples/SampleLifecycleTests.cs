@@ -185,6 +185,43 @@ public sealed class SampleLifecycleTests(BiobankServerFixture server) : IClassFi
         (await manager.Storage.GetStorageUnitAsync(new GetStorageUnitRequest { Name = box.Name })).OccupiedPositions.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_retried_split_returns_the_first_answer_and_makes_no_more_children()
+    {
+        using var technician = server.AnsesTechnician();
+        var parent = await technician.RegisterSampleAsync(Catalogue.Serum(millilitres: 2));
+        var request = new AliquotSampleRequest { RequestId = BiobankClient.NewRequestId(), Name = parent.Name };
+        request.Aliquots.Add(new SamplePortion { Barcode = Catalogue.Barcode(), Quantity = new Quantity { Value = 0.5, Unit = QuantityUnit.Millilitre } });
+
+        var first = await technician.Samples.AliquotSampleAsync(request);
+        var retried = await technician.Samples.AliquotSampleAsync(request);
+
+        retried.ShouldBe(first);
+        var lineage = await technician.Samples.GetSampleLineageAsync(new GetSampleLineageRequest { Name = parent.Name });
+        lineage.Descendants.Count.ShouldBe(1);
+        lineage.Sample.Quantity.Value.ShouldBe(1.5);
+    }
+
+    [Fact]
+    public async Task Other_organisations_cannot_split_or_use_a_sample_and_technicians_cannot_dispose_of_one()
+    {
+        using var technician = server.AnsesTechnician();
+        using var partner = server.InsermBiobankManager();
+        var sample = await technician.RegisterSampleAsync();
+        var split = new AliquotSampleRequest { RequestId = BiobankClient.NewRequestId(), Name = sample.Name };
+        split.Aliquots.Add(new SamplePortion { Barcode = Catalogue.Barcode(), Quantity = new Quantity { Value = 0.5, Unit = QuantityUnit.Millilitre } });
+
+        var splitByPartner = await Should.ThrowAsync<RpcException>(partner.Samples.AliquotSampleAsync(split).ResponseAsync);
+        var usedByPartner = await Should.ThrowAsync<RpcException>(UseAsync(partner, sample.Name, 0.5, QuantityUnit.Millilitre));
+        var disposedByTechnician = await Should.ThrowAsync<RpcException>(technician.Samples.DisposeSampleAsync(
+            new DisposeSampleRequest { RequestId = BiobankClient.NewRequestId(), Name = sample.Name, Method = "autoclave", Reason = "Tidying up" }).ResponseAsync);
+
+        splitByPartner.Reason().ShouldBe("ORGANISATION_MISMATCH");
+        usedByPartner.Reason().ShouldBe("ORGANISATION_MISMATCH");
+        disposedByTechnician.Reason().ShouldBe("ROLE_REQUIRED");
+        (await technician.Samples.GetSampleAsync(new GetSampleRequest { Name = sample.Name })).Quantity.Value.ShouldBe(2);
+    }
+
     private static Task<Sample> UseAsync(BiobankClient client, string name, double value, QuantityUnit unit) =>
         client.Samples.RecordSampleUseAsync(new RecordSampleUseRequest
         {
