@@ -36,6 +36,9 @@ public sealed class BiobankClient : IDisposable
         Directory = new DirectoryService.DirectoryServiceClient(invoker);
         Equipment = new EquipmentService.EquipmentServiceClient(invoker);
         Reservations = new ReservationService.ReservationServiceClient(invoker);
+        Storage = new StorageService.StorageServiceClient(invoker);
+        Samples = new SampleService.SampleServiceClient(invoker);
+        Consents = new ConsentService.ConsentServiceClient(invoker);
     }
 
     /// <summary>Retries calls the server could not take, with exponential back-off.</summary>
@@ -69,6 +72,12 @@ public sealed class BiobankClient : IDisposable
     public EquipmentService.EquipmentServiceClient Equipment { get; }
 
     public ReservationService.ReservationServiceClient Reservations { get; }
+
+    public StorageService.StorageServiceClient Storage { get; }
+
+    public SampleService.SampleServiceClient Samples { get; }
+
+    public ConsentService.ConsentServiceClient Consents { get; }
 
     /// <summary>The underlying channel, for services this class does not wrap (health, reflection).</summary>
     public GrpcChannel Channel => _channel;

@@ -28,4 +28,11 @@ public static class ErrorReasons
     public const string QualificationRequired = "QUALIFICATION_REQUIRED";
     public const string InvalidStateTransition = "INVALID_STATE_TRANSITION";
     public const string UnknownSite = "UNKNOWN_SITE";
+    public const string PositionOccupied = "POSITION_OCCUPIED";
+    public const string InvalidPosition = "INVALID_POSITION";
+    public const string InsufficientQuantity = "INSUFFICIENT_QUANTITY";
+    public const string UnitMismatch = "UNIT_MISMATCH";
+    public const string SampleNotAvailable = "SAMPLE_NOT_AVAILABLE";
+    public const string ConsentWithdrawn = "CONSENT_WITHDRAWN";
+    public const string UseNotPermitted = "USE_NOT_PERMITTED";
 }

@@ -47,6 +47,9 @@ public static class BiobankApplication
         app.MapGrpcService<DirectoryService>();
         app.MapGrpcService<Equipment.EquipmentService>();
         app.MapGrpcService<Reservations.ReservationService>();
+        app.MapGrpcService<StorageUnits.StorageService>();
+        app.MapGrpcService<Samples.SampleService>();
+        app.MapGrpcService<Consents.ConsentService>();
         return app;
     }
 

@@ -1,6 +1,9 @@
+using Biobank.Server.Consents;
 using Biobank.Server.Equipment;
 using Biobank.Server.Hosting;
 using Biobank.Server.Reservations;
+using Biobank.Server.Samples;
+using Biobank.Server.StorageUnits;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.OpenTelemetry;
@@ -48,6 +51,9 @@ public static class BiobankStore
                 store.Storage.ExtendedSchemaObjects.Add(RequestLog.Schema);
                 store.ConfigureEquipment();
                 store.ConfigureReservations();
+                store.ConfigureStorageUnits();
+                store.ConfigureSamples();
+                store.ConfigureConsents();
 
                 // Production roles may not change the schema; then --apply-schema-only does it.
                 store.AutoCreateSchemaObjects = options.ApplySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
@@ -67,6 +73,9 @@ public static class BiobankStore
         services.AddSingleton<Calendar.EquipmentCalendar>();
         services.AddSingleton<BookingFacts>();
         services.AddSingleton<ReservationChangeFeed>();
+        services.AddSingleton<SamplePositions>();
+        services.AddSingleton<SampleBarcodes>();
+        services.AddSingleton<SamplePlacements>();
         return services;
     }
 

@@ -82,12 +82,17 @@ public sealed class WriteScope(IDocumentSession session, Domain.Access.Caller ca
     /// <summary>
     /// Fetches <paramref name="streamKey"/> for writing, decides on its state, appends the events and
     /// returns the state after them. With <paramref name="etag"/>, fails with ABORTED unless the
-    /// stream is still at that version.
+    /// stream is still at that version. With <paramref name="exclusive"/>, holds the stream's lock
+    /// until the transaction ends: for a decision whose other reads a concurrent writer of this
+    /// stream must wait for (a consent withdrawal and a registration for that donor).
     /// </summary>
-    public async Task<TState> DecideAsync<TState>(string streamKey, Func<TState?, IReadOnlyList<object>> decide, string etag = "")
+    public async Task<TState> DecideAsync<TState>(
+        string streamKey, Func<TState?, IReadOnlyList<object>> decide, string etag = "", bool exclusive = false)
         where TState : class, Domain.IEventFold<TState>
     {
-        var stream = await Session.Events.FetchForWriting<TState>(streamKey, CancellationToken);
+        var stream = exclusive
+            ? await Session.Events.FetchForExclusiveWriting<TState>(streamKey, CancellationToken)
+            : await Session.Events.FetchForWriting<TState>(streamKey, CancellationToken);
         if (etag != "" && Etags.Parse(etag) != (stream.CurrentVersion ?? 0))
         {
             throw new ConflictException(

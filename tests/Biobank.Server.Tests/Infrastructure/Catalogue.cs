@@ -18,6 +18,53 @@ public static class Catalogue
     public static BiobankClient InsermTechnician(this BiobankServerFixture server, string subject = "bob.tech") =>
         server.ClientFor(subject, "inserm", Role.Technician);
 
+    public static BiobankClient AnsesBiobankManager(this BiobankServerFixture server) => server.ClientFor("claire.biobank", "anses", Role.BiobankManager);
+
+    public static BiobankClient InsermBiobankManager(this BiobankServerFixture server) => server.ClientFor("paul.biobank", "inserm", Role.BiobankManager);
+
+    /// <summary>Creates a storage unit of the manager's organisation.</summary>
+    public static Task<StorageUnit> CreateUnitAsync(
+        this BiobankClient manager, StorageUnitKind kind, string site = "", string parent = "", TemperatureBand band = TemperatureBand.Unspecified,
+        int rows = 0, int columns = 0) =>
+        manager.Storage.CreateStorageUnitAsync(new CreateStorageUnitRequest
+        {
+            RequestId = BiobankClient.NewRequestId(),
+            StorageUnit = new StorageUnit
+            {
+                DisplayName = $"{kind} {Guid.NewGuid():N}"[..20], Kind = kind, Site = site, Parent = parent, TemperatureBand = band, Rows = rows, Columns = columns,
+            },
+        }).ResponseAsync;
+
+    /// <summary>A new -80 °C freezer at <paramref name="site"/> holding one box of <paramref name="rows"/> × <paramref name="columns"/>.</summary>
+    public static async Task<StorageUnit> CreateBoxAsync(this BiobankClient manager, string site = "sites/anses-maisons-alfort", int rows = 8, int columns = 12)
+    {
+        var freezer = await manager.CreateUnitAsync(StorageUnitKind.Freezer, site, band: TemperatureBand.Minus80);
+        return await manager.CreateUnitAsync(StorageUnitKind.Box, parent: freezer.Name, rows: rows, columns: columns);
+    }
+
+    /// <summary>A unique barcode for a test sample.</summary>
+    public static string Barcode() => $"BC-{Guid.NewGuid():N}"[..19].ToUpperInvariant();
+
+    /// <summary>Serum of a human donor, 2 mL, collected yesterday, unless told otherwise.</summary>
+    public static Sample Serum(string donor = "DON-0001", double millilitres = 2, StoragePosition? position = null) => new()
+    {
+        Barcode = Barcode(),
+        Collection = "EPIDEMIO-AMR",
+        SourceKind = SourceKind.Human,
+        DonorPseudonym = donor,
+        MaterialType = MaterialType.Serum,
+        CollectionTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-1)),
+        Quantity = new Quantity { Value = millilitres, Unit = QuantityUnit.Millilitre },
+        ConsentReference = "CONSENT-V3",
+        StoragePosition = position,
+    };
+
+    public static StoragePosition At(this StorageUnit box, string position) => new() { StorageUnit = box.Name, Position = position };
+
+    /// <summary>Registers <paramref name="sample"/> (serum by default) for the caller's organisation.</summary>
+    public static Task<Sample> RegisterSampleAsync(this BiobankClient client, Sample? sample = null) =>
+        client.Samples.RegisterSampleAsync(new RegisterSampleRequest { RequestId = BiobankClient.NewRequestId(), Sample = sample ?? Serum() }).ResponseAsync;
+
     /// <summary>Registers an Anses confocal at Maisons-Alfort with the given rules (defaults otherwise).</summary>
     public static async Task<Equipment> RegisterConfocalAsync(this BiobankServerFixture server, BookingRules? rules = null, string site = "sites/anses-maisons-alfort")
     {

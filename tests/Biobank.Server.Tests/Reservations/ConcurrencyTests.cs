@@ -22,7 +22,7 @@ public sealed class ConcurrencyTests(BiobankServerFixture server) : IClassFixtur
         var results = await RaceAsync(clients, i => Catalogue.Booking(confocal.Name, day.AddMinutes(30 * i), TimeSpan.FromMinutes(30)));
 
         results.ShouldAllBe(r => r.Error == null);
-        results.Select(r => r.Reservation!.Name).Distinct().Count().ShouldBe(Racers);
+        results.Select(r => r.Result!.Name).Distinct().Count().ShouldBe(Racers);
         (await BlockingReservationsAsync(confocal.Name)).ShouldBe(Racers);
         (await OverlapsInDatabaseAsync()).ShouldBe(0);
     }
@@ -88,27 +88,9 @@ public sealed class ConcurrencyTests(BiobankServerFixture server) : IClassFixtur
         (await ReservationsInsideMaintenanceAsync(confocal.Name)).ShouldBe(0);
     }
 
-    private static async Task<List<(Reservation? Reservation, RpcException? Error)>> RaceAsync(
-        List<BiobankClient> clients, Func<int, CreateReservationRequest> booking)
-    {
-        using var start = new SemaphoreSlim(0);
-        var racers = clients.Select(async (client, i) =>
-        {
-            await start.WaitAsync();
-            try
-            {
-                return ((Reservation?)await client.Reservations.CreateReservationAsync(booking(i)), (RpcException?)null);
-            }
-            catch (RpcException e)
-            {
-                return (null, e);
-            }
-        }).ToList();
-        start.Release(clients.Count);
-        var results = (await Task.WhenAll(racers)).ToList();
-        clients.ForEach(c => c.Dispose());
-        return results;
-    }
+    private static Task<List<(Reservation? Result, RpcException? Error)>> RaceAsync(
+        List<BiobankClient> clients, Func<int, CreateReservationRequest> booking) =>
+        Race.RunAsync(clients.Count, i => clients[i], (client, i) => client.Reservations.CreateReservationAsync(booking(i)).ResponseAsync);
 
     private async Task<long> BlockingReservationsAsync(string equipment)
     {

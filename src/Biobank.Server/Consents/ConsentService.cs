@@ -1,0 +1,112 @@
+using Biobank.Domain.Consents;
+using Biobank.Domain.Failures;
+using Biobank.Domain.Samples;
+using Biobank.Server.Api;
+using Biobank.Server.Samples;
+using Biobank.Server.Storage;
+using Grpc.Core;
+using Marten;
+using V1 = Biobank.V1;
+
+namespace Biobank.Server.Consents;
+
+/// <summary>biobank.v1.ConsentService: donors' consents and their withdrawal.</summary>
+public sealed class ConsentService(EventWriter writer, IQuerySession query, CallContext call) : V1.ConsentService.ConsentServiceBase
+{
+    private const string Collection = "consents";
+
+    public override Task<V1.Consent> RecordConsent(V1.RecordConsentRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var consent = request.Consent ?? new V1.Consent();
+        if (request.Consent is null)
+        {
+            checks.Add("consent", "is required");
+        }
+
+        var donor = SampleMapping.ReadPseudonym(consent.DonorPseudonym, "consent.donor_pseudonym", checks, required: true);
+        var collection = checks.Required(consent.Collection, "consent.collection", 64);
+        var version = checks.Required(consent.DocumentVersion, "consent.document_version", 64);
+        var uses = consent.PermittedUses.Select((u, i) => (PermittedUse)checks.Enum(u, $"consent.permitted_uses[{i}]")).ToList();
+        checks.ThrowIfAny();
+
+        return writer.ExecuteAsync(request, request.RequestId, async scope =>
+        {
+            var name = Consent.NameFor(scope.Caller.Organisation, collection, donor);
+            var state = await scope.DecideAsync<Consent>(name, s => ConsentDecider.Decide(
+                new ConsentDecider.Record(scope.Caller, scope.Now, donor, collection, version, uses), s));
+            return state.ToApi();
+        }, context.CancellationToken);
+    }
+
+    public override async Task<V1.Consent> GetConsent(V1.GetConsentRequest request, ServerCallContext context)
+    {
+        var caller = call.Caller!;
+        caller.RequireAnyRole(Domain.Access.Role.BiobankManager, Domain.Access.Role.Admin);
+        string name;
+        if (request.Name != "")
+        {
+            ResourceNames.ParseId(request.Name, Collection, "name");
+            name = request.Name;
+        }
+        else
+        {
+            var checks = new RequestChecks();
+            var donor = SampleMapping.ReadPseudonym(request.DonorPseudonym, "donor_pseudonym", checks, required: true);
+            var collection = checks.Required(request.Collection, "collection", 64);
+            checks.ThrowIfAny();
+            name = Consent.NameFor(caller.Organisation, collection, donor);
+        }
+
+        var consent = await query.LoadAsync<Consent>(name, context.CancellationToken);
+
+        // Another organisation's consent is reported as absent: its existence says who gave material.
+        return consent is null || consent.Organisation != caller.Organisation ? throw new ResourceNotFoundException(name) : consent.ToApi();
+    }
+
+    public override Task<V1.WithdrawConsentResponse> WithdrawConsent(V1.WithdrawConsentRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var name = checks.Name(request.Name, Collection, "name");
+        var scopeOfWithdrawal = (WithdrawalScope)checks.Enum(request.Scope, "scope");
+        var reason = checks.Required(request.Reason, "reason", 500);
+        checks.ThrowIfAny();
+
+        return writer.ExecuteAsync(request, request.RequestId, async scope =>
+        {
+            var current = await scope.LoadAsync<Consent>(name) ?? throw new ResourceNotFoundException(name);
+            var consent = await scope.DecideAsync<Consent>(name, s => ConsentDecider.Decide(
+                new ConsentDecider.Withdraw(scope.Caller, scope.Now, scopeOfWithdrawal, reason), s ?? current), exclusive: true);
+
+            // The donor's samples in the collection and everything made from them, read after the
+            // consent's lock is taken, so a registration for this donor either committed before
+            // (and is read here) or waits and then sees the withdrawal. Each hold is a decision on
+            // that sample's stream: a concurrent split or use loses its race and decides again.
+            var organisation = consent.Organisation;
+            var donor = consent.DonorPseudonym;
+            var collection = consent.Collection;
+            var donated = await scope.Session.Query<Sample>()
+                .Where(s => s.Organisation == organisation && s.DonorPseudonym == donor && s.Collection == collection)
+                .ToListAsync(scope.CancellationToken);
+            var family = donated.Concat(await SampleFamily.DescendantsAsync(scope.Session, [.. donated.Select(s => s.Id)], scope.CancellationToken))
+                .Select(s => s.Id)
+                .Distinct()
+                .Order(StringComparer.Ordinal);
+            var response = new V1.WithdrawConsentResponse { Consent = consent.ToApi() };
+            var holdReason = $"Consent {consent.Id} withdrawn ({scopeOfWithdrawal}): {reason}";
+            foreach (var sample in family)
+            {
+                var holdId = Guid.CreateVersion7().ToString();
+                var after = await scope.DecideAsync<Sample>(sample, s => s is { Disposed: false } && !s.Holds.Any(h => h.Kind == HoldKind.ConsentReview)
+                    ? SampleDecider.Decide(new SampleDecider.PlaceHold(scope.Caller, scope.Now, holdId, HoldKind.ConsentReview, holdReason), s)
+                    : []);
+                if (after.Holds.Any(h => h.HoldId == holdId))
+                {
+                    response.HeldSamples.Add(sample);
+                }
+            }
+
+            return response;
+        }, context.CancellationToken);
+    }
+}

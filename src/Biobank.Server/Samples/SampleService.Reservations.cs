@@ -1,0 +1,97 @@
+using Biobank.Domain.Consents;
+using Biobank.Domain.Failures;
+using Biobank.Domain.Samples;
+using Biobank.Server.Api;
+using Grpc.Core;
+using Marten;
+using V1 = Biobank.V1;
+
+namespace Biobank.Server.Samples;
+
+/// <summary>Reserving samples for a project, all or none, and releasing them.</summary>
+public sealed partial class SampleService
+{
+    public override Task<V1.ReserveSamplesResponse> ReserveSamples(V1.ReserveSamplesRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        if (request.Samples.Count is < 1 or > Paging.MaxPageSize)
+        {
+            checks.Add("samples", $"must name 1-{Paging.MaxPageSize} samples");
+        }
+
+        var names = request.Samples.Select((n, i) => checks.Name(n, Collection, $"samples[{i}]")).ToList();
+        if (names.Distinct().Count() != names.Count)
+        {
+            checks.Add("samples", "must be distinct");
+        }
+
+        var project = checks.Required(request.Project, "project", 64);
+        var uses = request.DeclaredUses.Select((u, i) => (PermittedUse)checks.Enum(u, $"declared_uses[{i}]")).ToList();
+        var until = checks.Time(request.ExpireTime, "expire_time");
+        if (request.ExpireTime is not null && until <= clock.GetUtcNow())
+        {
+            checks.Add("expire_time", "must be in the future");
+        }
+
+        checks.ThrowIfAny();
+
+        return writer.ExecuteAsync(request, request.RequestId, async scope =>
+        {
+            var reservationId = Guid.CreateVersion7().ToString();
+            var samples = (await scope.Session.LoadManyAsync<Sample>(scope.CancellationToken, names)).ToDictionary(s => s.Id);
+            var consentNames = samples.Values
+                .Where(s => s.SourceKind == SourceKind.Human && s.DonorPseudonym != "")
+                .Select(s => Consent.NameFor(s.Organisation, s.Collection, s.DonorPseudonym))
+                .Distinct()
+                .ToList();
+            var consents = uses.Count == 0
+                ? []
+                : (await scope.Session.LoadManyAsync<Consent>(scope.CancellationToken, consentNames)).ToDictionary(c => c.Id);
+            var response = new V1.ReserveSamplesResponse { ReservationId = reservationId };
+
+            // One transaction for all: the first sample that cannot be reserved fails the request,
+            // and none of the others' events is saved.
+            foreach (var name in names)
+            {
+                var sample = samples.GetValueOrDefault(name) ?? throw new ResourceNotFoundException(name);
+                var consent = consents.GetValueOrDefault(Consent.NameFor(sample.Organisation, sample.Collection, sample.DonorPseudonym));
+                var reserved = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
+                    new SampleDecider.Reserve(scope.Caller, scope.Now, reservationId, project, until, uses, consent), s));
+                response.Samples.Add(reserved.ToApi(scope.Caller, scope.Now));
+            }
+
+            return response;
+        }, context.CancellationToken);
+    }
+
+    public override Task<V1.ReleaseSampleReservationResponse> ReleaseSampleReservation(V1.ReleaseSampleReservationRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var reservationId = checks.Required(request.ReservationId, "reservation_id", 64);
+        var reason = checks.Required(request.Reason, "reason", 500);
+        checks.ThrowIfAny();
+
+        return writer.ExecuteAsync(request, request.RequestId, async scope =>
+        {
+            var organisation = scope.Caller.Organisation;
+            var held = await scope.Session.Query<Sample>()
+                .Where(s => s.Organisation == organisation && s.Reservation != null && s.Reservation.ReservationId == reservationId)
+                .OrderBy(s => s.Id)
+                .Select(s => s.Id)
+                .ToListAsync(scope.CancellationToken);
+            var response = new V1.ReleaseSampleReservationResponse();
+            foreach (var name in held)
+            {
+                var before = await scope.LoadAsync<Sample>(name);
+                var released = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
+                    new SampleDecider.Release(scope.Caller, scope.Now, reservationId, reason), s));
+                if (released.Version != before?.Version)
+                {
+                    response.Samples.Add(released.ToApi(scope.Caller, scope.Now));
+                }
+            }
+
+            return response;
+        }, context.CancellationToken);
+    }
+}

@@ -1,0 +1,218 @@
+using Biobank.Domain.Consents;
+using Biobank.Domain.Failures;
+using Biobank.Domain.Samples;
+using Biobank.Server.Api;
+using Biobank.Server.Storage;
+using Biobank.Server.StorageUnits;
+using Grpc.Core;
+using Marten;
+using V1 = Biobank.V1;
+
+namespace Biobank.Server.Samples;
+
+/// <summary>biobank.v1.SampleService: maps requests to sample commands and queries.</summary>
+public sealed partial class SampleService(
+    EventWriter writer, IQuerySession query, SamplePlacements placements, SampleBarcodes barcodes, CallContext call, TimeProvider clock)
+    : V1.SampleService.SampleServiceBase
+{
+    private const string Collection = SampleMapping.Collection;
+
+    public override Task<V1.Sample> RegisterSample(V1.RegisterSampleRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var name = checks.NewName(request.SampleId, Collection, "sample_id");
+        var sample = request.Sample ?? new V1.Sample();
+        if (request.Sample is null)
+        {
+            checks.Add("sample", "is required");
+        }
+
+        var barcode = checks.Required(sample.Barcode, "sample.barcode", 64);
+        var collection = checks.Required(sample.Collection, "sample.collection", 64);
+        var source = (SourceKind)checks.Enum(sample.SourceKind, "sample.source_kind");
+        var donor = SampleMapping.ReadPseudonym(sample.DonorPseudonym, "sample.donor_pseudonym", checks, source is SourceKind.Human or SourceKind.Animal);
+        var species = source is SourceKind.Animal or SourceKind.Isolate
+            ? checks.Required(sample.Species, "sample.species", 100)
+            : checks.Optional(sample.Species, "sample.species", 100);
+        var material = (MaterialType)checks.Enum(sample.MaterialType, "sample.material_type");
+        var collected = checks.Time(sample.CollectionTime, "sample.collection_time");
+        if (sample.CollectionTime is not null && collected > clock.GetUtcNow())
+        {
+            checks.Add("sample.collection_time", "must not be in the future");
+        }
+
+        var quantity = SampleMapping.ReadQuantity(sample.Quantity, "sample.quantity", checks);
+        var consent = source == SourceKind.Human
+            ? checks.Required(sample.ConsentReference, "sample.consent_reference", 64)
+            : checks.Optional(sample.ConsentReference, "sample.consent_reference", 64);
+        var sprec = checks.Optional(sample.SprecCode, "sample.sprec_code", 40);
+        var position = SamplePlacements.Read(sample.StoragePosition, "sample.storage_position", checks);
+        checks.ThrowIfAny();
+
+        return writer.ExecuteAsync(request, request.RequestId, async scope =>
+        {
+            await RequireFreeBarcodesAsync(scope, [barcode]);
+            var donorConsent = donor == "" ? null : Consent.NameFor(scope.Caller.Organisation, collection, donor);
+            if (donorConsent is not null && await scope.LoadAsync<Consent>(donorConsent) is not null)
+            {
+                // Locked until this registration commits, so a withdrawal either comes first and is
+                // seen here, or comes after and finds this sample to hold.
+                await scope.DecideAsync<Consent>(donorConsent, c =>
+                {
+                    ConsentDecider.RequireNotWithdrawn(c);
+                    return [];
+                }, exclusive: true);
+            }
+
+            var placement = position is null ? null : await placements.ClaimAsync(scope, position, name);
+            var state = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
+                new SampleDecider.Register(
+                    scope.Caller, scope.Now, name, barcode, collection, source, donor, species, material, collected, quantity, consent, sprec, placement),
+                s));
+            return state.ToApi(scope.Caller, scope.Now);
+        }, context.CancellationToken);
+    }
+
+    public override async Task<V1.Sample> GetSample(V1.GetSampleRequest request, ServerCallContext context)
+    {
+        if ((request.Name == "") == (request.Barcode == ""))
+        {
+            throw new InvalidRequestException("name", "exactly one of name and barcode is required");
+        }
+
+        var name = request.Name;
+        if (request.Barcode != "")
+        {
+            var organisation = request.Organisation == "" ? Caller.Organisation : ResourceNames.ParseOrganisation(request.Organisation, "organisation");
+            name = await barcodes.FindAsync(organisation, request.Barcode, context.CancellationToken)
+                ?? throw new ResourceNotFoundException($"{ResourceNames.Organisation(organisation)}/barcodes/{request.Barcode}");
+        }
+        else
+        {
+            ResourceNames.ParseId(name, Collection, "name");
+        }
+
+        var sample = await query.LoadAsync<Sample>(name, context.CancellationToken) ?? throw new ResourceNotFoundException(name);
+        return sample.ToApi(Caller, clock.GetUtcNow());
+    }
+
+    public override async Task<V1.ListSamplesResponse> ListSamples(V1.ListSamplesRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var organisation = request.Organisation == "" ? null : ResourceNames.ParseOrganisation(request.Organisation, "organisation");
+        var collection = checks.Optional(request.Collection, "collection", 64);
+        var unit = request.StorageUnit == "" ? null : checks.Name(request.StorageUnit, StorageUnitMapping.Collection, "storage_unit");
+        var donor = SampleMapping.ReadPseudonym(request.DonorPseudonym, "donor_pseudonym", checks, required: false);
+        checks.ThrowIfAny();
+        if (donor != "")
+        {
+            // Who gave what is for the custodian's biobank managers only, and only among their own samples.
+            Caller.RequireAnyRole(Domain.Access.Role.BiobankManager);
+            organisation ??= Caller.Organisation;
+            Caller.RequireOrganisation(organisation);
+        }
+
+        var material = (MaterialType)request.MaterialType;
+        var source = (SourceKind)request.SourceKind;
+        var state = (SampleState)request.State;
+        var size = Paging.PageSize(request.PageSize);
+        var filter = string.Join('|', organisation, collection, material, source, state, unit, donor);
+        var after = Paging.Decode(request.PageToken, Collection, filter);
+
+        IQueryable<Sample> samples = query.Query<Sample>();
+        if (organisation is not null)
+        {
+            samples = samples.Where(x => x.Organisation == organisation);
+        }
+
+        if (collection != "")
+        {
+            samples = samples.Where(x => x.Collection == collection);
+        }
+
+        if (material != MaterialType.Unspecified)
+        {
+            samples = samples.Where(x => x.MaterialType == material);
+        }
+
+        if (source != SourceKind.Unspecified)
+        {
+            samples = samples.Where(x => x.SourceKind == source);
+        }
+
+        // A reservation lapses at its expiry without an event: the stored state says RESERVED
+        // until the next change, so the filter judges it against the clock.
+        var now = clock.GetUtcNow();
+        if (state == SampleState.Reserved)
+        {
+            samples = samples.Where(x => x.State == SampleState.Reserved && x.Reservation!.Until > now);
+        }
+        else if (state == SampleState.Available)
+        {
+            samples = samples.Where(x => x.State == SampleState.Available || (x.State == SampleState.Reserved && x.Reservation!.Until <= now));
+        }
+        else if (state != SampleState.Unspecified)
+        {
+            samples = samples.Where(x => x.State == state);
+        }
+
+        if (unit is not null)
+        {
+            samples = samples.Where(x => x.StorageUnits.Contains(unit));
+        }
+
+        if (donor != "")
+        {
+            samples = samples.Where(x => x.DonorPseudonym == donor);
+        }
+
+        if (after is not null)
+        {
+            samples = samples.Where(x => x.Id.CompareTo(after) > 0);
+        }
+
+        var page = await samples.OrderBy(x => x.Id).Take(size + 1).ToListAsync(context.CancellationToken);
+        var response = new V1.ListSamplesResponse();
+        response.Samples.Add(page.Take(size).Select(s => s.ToApi(Caller, clock.GetUtcNow())));
+        if (page.Count > size)
+        {
+            response.NextPageToken = Paging.Encode(Collection, filter, page[size - 1].Id);
+        }
+
+        return response;
+    }
+
+    public override Task<V1.Sample> MoveSample(V1.MoveSampleRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var name = checks.Name(request.Name, Collection, "name");
+        var position = SamplePlacements.Read(request.StoragePosition, "storage_position", checks, required: true);
+        checks.ThrowIfAny();
+
+        return writer.ExecuteAsync(request, request.RequestId, async scope =>
+        {
+            var current = await LoadForWriteAsync(scope, name);
+            SampleDecider.RequireCustodian(scope.Caller, current);
+            var placement = await placements.ClaimAsync(scope, position!, name);
+            var state = await scope.DecideAsync<Sample>(
+                name, s => SampleDecider.Decide(new SampleDecider.Move(scope.Caller, scope.Now, placement), s ?? throw new ResourceNotFoundException(name)),
+                request.Etag);
+            return state.ToApi(scope.Caller, scope.Now);
+        }, context.CancellationToken);
+    }
+
+    private Domain.Access.Caller Caller => call.Caller ?? throw new InvalidOperationException("Calls are authenticated.");
+
+    private static async Task<Sample> LoadForWriteAsync(WriteScope scope, string name) =>
+        await scope.LoadAsync<Sample>(name) ?? throw new ResourceNotFoundException(name);
+
+    /// <summary>RESOURCE_ALREADY_EXISTS naming the sample that has a barcode; the barcode table settles a race.</summary>
+    private async Task RequireFreeBarcodesAsync(WriteScope scope, IReadOnlyList<string> wanted)
+    {
+        if (await barcodes.FindAnyAsync(scope.Caller.Organisation, wanted, scope.CancellationToken) is { } taken)
+        {
+            throw new ResourceAlreadyExistsException(
+                taken.Sample, $"Barcode '{taken.Barcode}' is already {taken.Sample}'s in organisation '{scope.Caller.Organisation}'.");
+        }
+    }
+}
