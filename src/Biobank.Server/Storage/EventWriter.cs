@@ -64,6 +64,7 @@ public sealed class EventWriter(ISessionFactory sessions, CallContext call, Npgs
     /// <summary>A concurrent writer changed what this mutation decided on; deciding again settles it.</summary>
     public static bool IsLostRace(Exception exception) =>
         exception is ConcurrencyException or ExistingStreamIdCollisionException
+            or Marten.Exceptions.StreamLockedException or JasperFx.Events.StreamLockedException
         || exception.FindPostgresError()?.SqlState is PostgresErrorCodes.ExclusionViolation or PostgresErrorCodes.SerializationFailure
             or PostgresErrorCodes.UniqueViolation;
 }
