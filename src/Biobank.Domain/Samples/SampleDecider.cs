@@ -61,7 +61,7 @@ public static class SampleDecider
         {
             Move c => DecideMove(c, sample),
             Aliquot c => DecideAliquot(c, sample),
-            Derive c => Take(sample, c.Taken, () => [new SampleDerived(sample.Id, c.Portion.SampleId, c.MaterialType, c.Taken, c.Now)]),
+            Derive c => DecideDerive(c, sample),
             Use c => DecideUse(c, sample),
             CheckOut c => DecideCheckOut(c, sample),
             CheckIn c => sample.CheckedOut ? [new SampleCheckedIn(sample.Id, c.Now)] : throw NotInState(sample, "The sample is not checked out."),
@@ -143,6 +143,7 @@ public static class SampleDecider
 
     private static IReadOnlyList<object> DecideAliquot(Aliquot c, Sample sample)
     {
+        RequireUnreserved(sample);
         foreach (var portion in c.Portions)
         {
             RequireUnit(sample, portion.Quantity);
@@ -152,17 +153,37 @@ public static class SampleDecider
         return Take(sample, taken, () => [new SampleAliquoted(sample.Id, [.. c.Portions.Select(p => p.SampleId)], taken, c.Now)]);
     }
 
+    private static IReadOnlyList<object> DecideDerive(Derive c, Sample sample)
+    {
+        RequireUnreserved(sample);
+        return Take(sample, c.Taken, () => [new SampleDerived(sample.Id, c.Portion.SampleId, c.MaterialType, c.Taken, c.Now)]);
+    }
+
     private static IReadOnlyList<object> DecideUse(Use c, Sample sample)
     {
         if (sample.Reservation is { } reservation && reservation.Project != c.Project)
         {
-            throw new RuleViolationException(
-                ErrorReasons.SampleNotAvailable, $"The sample is reserved for project '{reservation.Project}'.",
-                new Dictionary<string, string> { ["name"] = sample.Id, ["state"] = StateName(sample.State), ["project"] = reservation.Project });
+            throw ReservedFor(sample, reservation.Project);
         }
 
         return Take(sample, c.Consumed, () => [new SampleUsed(sample.Id, c.Consumed, c.Purpose, c.Project, c.Now)]);
     }
+
+    /// <summary>
+    /// Splitting or deriving names no project, so a reserved sample's material stays whole for the
+    /// project that reserved it until the reservation is released or lapses.
+    /// </summary>
+    private static void RequireUnreserved(Sample sample)
+    {
+        if (sample.Reservation is { } reservation)
+        {
+            throw ReservedFor(sample, reservation.Project);
+        }
+    }
+
+    private static RuleViolationException ReservedFor(Sample sample, string project) => new(
+        ErrorReasons.SampleNotAvailable, $"The sample is reserved for project '{project}'.",
+        new Dictionary<string, string> { ["name"] = sample.Id, ["state"] = StateName(sample.State), ["project"] = project });
 
     private static IReadOnlyList<object> DecideReserve(Reserve c, Sample sample)
     {
@@ -175,6 +196,11 @@ public static class SampleDecider
         if (sample.State == SampleState.Reserved)
         {
             throw NotAvailable(sample);
+        }
+
+        if (sample.SourceKind == SourceKind.Human)
+        {
+            Consents.ConsentDecider.RequireNotWithdrawn(c.Consent);
         }
 
         var refused = sample.SourceKind == SourceKind.Human

@@ -74,7 +74,14 @@ public sealed class ConsentService(EventWriter writer, IQuerySession query, Call
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var current = await scope.LoadAsync<Consent>(name) ?? throw new ResourceNotFoundException(name);
+            // Another organisation's consent is absent to the caller, before any lock is taken:
+            // neither its existence nor its stream are theirs to probe.
+            var current = await scope.LoadAsync<Consent>(name);
+            if (current is null || current.Organisation != scope.Caller.Organisation)
+            {
+                throw new ResourceNotFoundException(name);
+            }
+
             var consent = await scope.DecideAsync<Consent>(name, s => ConsentDecider.Decide(
                 new ConsentDecider.Withdraw(scope.Caller, scope.Now, scopeOfWithdrawal, reason), s ?? current), exclusive: true);
 
@@ -93,7 +100,9 @@ public sealed class ConsentService(EventWriter writer, IQuerySession query, Call
                 .Distinct()
                 .Order(StringComparer.Ordinal);
             var response = new V1.WithdrawConsentResponse { Consent = consent.ToApi() };
-            var holdReason = $"Consent {consent.Id} withdrawn ({scopeOfWithdrawal}): {reason}";
+            // Neutral wording: the reason is shown to technicians, who must not be able to link
+            // samples to one donor through the consent's name.
+            var holdReason = $"Donor consent withdrawn ({scopeOfWithdrawal}): {reason}";
             foreach (var sample in family)
             {
                 var holdId = Guid.CreateVersion7().ToString();

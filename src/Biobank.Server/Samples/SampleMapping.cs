@@ -83,13 +83,20 @@ public static class SampleMapping
         }
 
         var unit = (QuantityUnit)checks.Enum(quantity.Unit, $"{field}.unit");
-        if (!double.IsFinite(quantity.Value) || quantity.Value < 0 || quantity.Value > MaxQuantity || (!allowZero && quantity.Value == 0))
+        if (!double.IsFinite(quantity.Value) || quantity.Value < 0 || quantity.Value > MaxQuantity)
         {
             checks.Add($"{field}.value", allowZero ? "must be zero or more" : "must be more than zero");
             return new Quantity(0, unit);
         }
 
-        return new Quantity(Math.Round((decimal)quantity.Value, 6), unit);
+        // Judged after rounding to the six decimals kept, so a quantity never becomes zero unseen.
+        var value = Math.Round((decimal)quantity.Value, 6);
+        if (!allowZero && value == 0)
+        {
+            checks.Add($"{field}.value", "must be more than zero (six decimals are kept)");
+        }
+
+        return new Quantity(value, unit);
     }
 
     /// <summary>

@@ -44,9 +44,8 @@ public sealed partial class SampleService
                 .Select(s => Consent.NameFor(s.Organisation, s.Collection, s.DonorPseudonym))
                 .Distinct()
                 .ToList();
-            var consents = uses.Count == 0
-                ? []
-                : (await scope.Session.LoadManyAsync<Consent>(scope.CancellationToken, consentNames)).ToDictionary(c => c.Id);
+            // Loaded even without declared uses: a withdrawn consent refuses every reservation.
+            var consents = (await scope.Session.LoadManyAsync<Consent>(scope.CancellationToken, consentNames)).ToDictionary(c => c.Id);
             var response = new V1.ReserveSamplesResponse { ReservationId = reservationId };
 
             // One transaction for all: the first sample that cannot be reserved fails the request,

@@ -1,6 +1,7 @@
 using Biobank.Client;
 using Biobank.Server.Tests.Infrastructure;
 using Biobank.V1;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
 namespace Biobank.Server.Tests.Samples;
@@ -82,6 +83,53 @@ public sealed class ConsentTests(BiobankServerFixture server) : IClassFixture<Bi
         var registered = await manager.Samples.ListSamplesAsync(new ListSamplesRequest { DonorPseudonym = donor });
         registered.Samples.Count.ShouldBe(results.Count(r => r.Error is null));
         registered.Samples.ShouldAllBe(s => s.State == SampleState.OnHold);
+    }
+
+    [Fact]
+    public async Task A_partner_cannot_probe_or_withdraw_another_organisations_consent()
+    {
+        using var manager = server.AnsesBiobankManager();
+        using var partner = server.InsermBiobankManager();
+        var consent = await RecordAsync(manager, Donor(), PermittedUse.GeneralResearch);
+
+        var probe = await Should.ThrowAsync<RpcException>(partner.Consents.WithdrawConsentAsync(new WithdrawConsentRequest
+        {
+            RequestId = BiobankClient.NewRequestId(), Name = consent.Name, Scope = WithdrawalScope.StopFutureUse, Reason = "Guess",
+        }).ResponseAsync);
+        var unknown = await Should.ThrowAsync<RpcException>(partner.Consents.WithdrawConsentAsync(new WithdrawConsentRequest
+        {
+            RequestId = BiobankClient.NewRequestId(), Name = "consents/no-such-donor", Scope = WithdrawalScope.StopFutureUse, Reason = "Guess",
+        }).ResponseAsync);
+
+        probe.StatusCode.ShouldBe(StatusCode.NotFound);
+        unknown.StatusCode.ShouldBe(StatusCode.NotFound);
+        (await manager.Consents.GetConsentAsync(new GetConsentRequest { Name = consent.Name })).Withdrawn.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task After_withdrawal_a_lifted_hold_does_not_make_the_material_reservable_and_hides_the_donor()
+    {
+        using var manager = server.AnsesBiobankManager();
+        using var technician = server.AnsesTechnician();
+        var donor = Donor();
+        var consent = await RecordAsync(manager, donor, PermittedUse.GeneralResearch);
+        var serum = await technician.RegisterSampleAsync(Catalogue.Serum(donor));
+        await manager.Consents.WithdrawConsentAsync(new WithdrawConsentRequest
+        {
+            RequestId = BiobankClient.NewRequestId(), Name = consent.Name, Scope = WithdrawalScope.StopFutureUse, Reason = "Phone call",
+        });
+        var held = await technician.Samples.GetSampleAsync(new GetSampleRequest { Name = serum.Name });
+        await manager.Samples.LiftHoldAsync(new LiftHoldRequest
+        {
+            RequestId = BiobankClient.NewRequestId(), Name = serum.Name, HoldId = held.Holds.Single().HoldId, Reason = "Reviewed before disposal",
+        });
+
+        var reserve = new ReserveSamplesRequest { RequestId = BiobankClient.NewRequestId(), Project = "AMR-2026", ExpireTime = Timestamp.FromDateTimeOffset(server.Clock.GetUtcNow().AddDays(7)) };
+        reserve.Samples.Add(serum.Name);
+        var refused = await Should.ThrowAsync<RpcException>(technician.Samples.ReserveSamplesAsync(reserve).ResponseAsync);
+
+        held.Holds.Single().Reason.ShouldNotContain(consent.Name);
+        refused.Reason().ShouldBe("CONSENT_WITHDRAWN");
     }
 
     private static string Donor() => $"DON-{Guid.NewGuid():N}"[..14];

@@ -32,6 +32,22 @@ public sealed class SampleReservationTests(BiobankServerFixture server) : IClass
     }
 
     [Fact]
+    public async Task A_reserved_sample_cannot_be_split_or_derived_away_from_its_project()
+    {
+        using var technician = server.AnsesTechnician();
+        var sample = await technician.RegisterSampleAsync();
+        await technician.Samples.ReserveSamplesAsync(Reserve("AMR-2026", days: 7, sample.Name));
+        var aliquot = new AliquotSampleRequest { RequestId = BiobankClient.NewRequestId(), Name = sample.Name };
+        aliquot.Aliquots.Add(new SamplePortion { Barcode = Catalogue.Barcode(), Quantity = new Quantity { Value = 0.5, Unit = QuantityUnit.Millilitre } });
+
+        var split = await Should.ThrowAsync<RpcException>(technician.Samples.AliquotSampleAsync(aliquot).ResponseAsync);
+
+        split.Reason().ShouldBe("SAMPLE_NOT_AVAILABLE");
+        split.ErrorInfo()!.Metadata["project"].ShouldBe("AMR-2026");
+        (await technician.Samples.GetSampleAsync(new GetSampleRequest { Name = sample.Name })).Quantity.Value.ShouldBe(sample.Quantity.Value);
+    }
+
+    [Fact]
     public async Task A_reservation_is_all_or_nothing()
     {
         using var technician = server.AnsesTechnician();
