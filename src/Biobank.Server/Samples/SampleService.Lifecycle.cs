@@ -31,6 +31,7 @@ public sealed partial class SampleService
         {
             var parent = await LoadForWriteAsync(scope, name);
             SampleDecider.RequireCustodian(scope.Caller, parent);
+            await RequireDonorConsentAsync(scope, parent.Organisation, parent.Collection, parent.DonorPseudonym);
             var made = await PrepareAsync(scope, portions);
             var after = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
                 new SampleDecider.Aliquot(scope.Caller, scope.Now, made), s!), request.Etag);
@@ -63,6 +64,7 @@ public sealed partial class SampleService
         {
             var parent = await LoadForWriteAsync(scope, name);
             SampleDecider.RequireCustodian(scope.Caller, parent);
+            await RequireDonorConsentAsync(scope, parent.Organisation, parent.Collection, parent.DonorPseudonym);
             var made = (await PrepareAsync(scope, [portion]))[0];
             var after = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
                 new SampleDecider.Derive(scope.Caller, scope.Now, taken, material, made), s!));

@@ -52,17 +52,7 @@ public sealed partial class SampleService(
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
             await RequireFreeBarcodesAsync(scope, [barcode]);
-            var donorConsent = donor == "" ? null : Consent.NameFor(scope.Caller.Organisation, collection, donor);
-            if (donorConsent is not null && await scope.LoadAsync<Consent>(donorConsent) is not null)
-            {
-                // Locked until this registration commits, so a withdrawal either comes first and is
-                // seen here, or comes after and finds this sample to hold.
-                await scope.DecideAsync<Consent>(donorConsent, c =>
-                {
-                    ConsentDecider.RequireNotWithdrawn(c);
-                    return [];
-                }, exclusive: true);
-            }
+            await RequireDonorConsentAsync(scope, scope.Caller.Organisation, collection, donor);
 
             var placement = position is null ? null : await placements.ClaimAsync(scope, position, name);
             var state = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
@@ -213,6 +203,24 @@ public sealed partial class SampleService(
         {
             throw new ResourceAlreadyExistsException(
                 taken.Sample, $"Barcode '{taken.Barcode}' is already {taken.Sample}'s in organisation '{scope.Caller.Organisation}'.");
+        }
+    }
+
+    /// <summary>
+    /// New material of a donor (a registration, an aliquot, a derivative) needs the donor's consent
+    /// not withdrawn. The consent stays locked until this transaction commits, so a withdrawal
+    /// either comes first and is seen here, or comes after and finds the new sample to hold.
+    /// </summary>
+    private static async Task RequireDonorConsentAsync(WriteScope scope, string organisation, string collection, string donor)
+    {
+        var donorConsent = donor == "" ? null : Consent.NameFor(organisation, collection, donor);
+        if (donorConsent is not null && await scope.LoadAsync<Consent>(donorConsent) is not null)
+        {
+            await scope.DecideAsync<Consent>(donorConsent, c =>
+            {
+                ConsentDecider.RequireNotWithdrawn(c);
+                return [];
+            }, exclusive: true);
         }
     }
 }

@@ -127,9 +127,13 @@ public sealed class ConsentTests(BiobankServerFixture server) : IClassFixture<Bi
         var reserve = new ReserveSamplesRequest { RequestId = BiobankClient.NewRequestId(), Project = "AMR-2026", ExpireTime = Timestamp.FromDateTimeOffset(server.Clock.GetUtcNow().AddDays(7)) };
         reserve.Samples.Add(serum.Name);
         var refused = await Should.ThrowAsync<RpcException>(technician.Samples.ReserveSamplesAsync(reserve).ResponseAsync);
+        var aliquot = new AliquotSampleRequest { RequestId = BiobankClient.NewRequestId(), Name = serum.Name };
+        aliquot.Aliquots.Add(new SamplePortion { Barcode = Catalogue.Barcode(), Quantity = new Quantity { Value = 0.5, Unit = QuantityUnit.Millilitre } });
+        var split = await Should.ThrowAsync<RpcException>(technician.Samples.AliquotSampleAsync(aliquot).ResponseAsync);
 
         held.Holds.Single().Reason.ShouldNotContain(consent.Name);
         refused.Reason().ShouldBe("CONSENT_WITHDRAWN");
+        split.Reason().ShouldBe("CONSENT_WITHDRAWN");
     }
 
     private static string Donor() => $"DON-{Guid.NewGuid():N}"[..14];
