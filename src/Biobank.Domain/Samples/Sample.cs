@@ -22,7 +22,6 @@ public sealed record Sample(
     // The units the sample is stored in, box first, so a freezer's samples are found by one filter.
     IReadOnlyList<string> StorageUnits,
     string? ParentId,
-    IReadOnlyList<string> Children,
     int FreezeThawCount,
     bool CheckedOut,
     IReadOnlyList<Hold> Holds,
@@ -41,20 +40,13 @@ public sealed record Sample(
     {
         (null, SampleRegistered e) => new Sample(
             e.SampleId, e.Organisation, e.Barcode, e.Collection, e.SourceKind, e.DonorPseudonym, e.Species, e.MaterialType,
-            e.CollectionTime, e.Quantity, e.ConsentReference, e.SprecCode, e.Placement, e.Placement?.Units ?? [], e.ParentId, [], 0, false, [], null, false,
+            e.CollectionTime, e.Quantity, e.ConsentReference, e.SprecCode, e.Placement, e.Placement?.Units ?? [], e.ParentId, 0, false, [], null, false,
             SampleState.Unspecified, e.At, e.At, 1),
         (null, _) => null,
         (_, SampleMoved e) => state.Next(e.At) with { Placement = e.To, StorageUnits = e.To.Units },
-        (_, SampleAliquoted e) => state.Next(e.At) with
-        {
-            Children = [.. state.Children, .. e.Children],
-            Quantity = state.Quantity with { Value = state.Quantity.Value - e.Taken.Value },
-        },
-        (_, SampleDerived e) => state.Next(e.At) with
-        {
-            Children = [.. state.Children, e.ChildId],
-            Quantity = state.Quantity with { Value = state.Quantity.Value - e.Taken.Value },
-        },
+        // Children are found by their ParentId (lineage): the parent does not grow with each split.
+        (_, SampleAliquoted e) => state.Next(e.At) with { Quantity = state.Quantity with { Value = state.Quantity.Value - e.Taken.Value } },
+        (_, SampleDerived e) => state.Next(e.At) with { Quantity = state.Quantity with { Value = state.Quantity.Value - e.Taken.Value } },
         (_, SampleUsed e) => state.Next(e.At) with { Quantity = state.Quantity with { Value = state.Quantity.Value - e.Consumed.Value } },
         (_, SampleCheckedOut e) => state.Next(e.At) with { CheckedOut = true, FreezeThawCount = state.FreezeThawCount + 1 },
         (_, SampleCheckedIn e) => state.Next(e.At) with { CheckedOut = false },

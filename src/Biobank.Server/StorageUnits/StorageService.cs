@@ -13,7 +13,7 @@ namespace Biobank.Server.StorageUnits;
 
 /// <summary>biobank.v1.StorageService: storage units and the free positions of their boxes.</summary>
 public sealed class StorageService(
-    EventWriter writer, IQuerySession query, SamplePositions positions, IOptions<DirectoryOptions> directory)
+    EventWriter writer, IQuerySession query, SamplePositions positions, IOptions<DirectoryOptions> directory, CallContext call)
     : V1.StorageService.StorageServiceBase
 {
     private const string Collection = StorageUnitMapping.Collection;
@@ -88,6 +88,13 @@ public sealed class StorageService(
             : [];
         var order = unit.Positions().Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
         var response = unit.ToApi(occupied.Count);
+
+        // Which sample sits where is the custodian's to know; others see only how full a box is.
+        if (call.Caller?.Organisation != unit.Organisation)
+        {
+            return response;
+        }
+
         response.OccupiedPositions.Add(occupied
             .OrderBy(o => order.GetValueOrDefault(o.Position))
             .Select(o => new V1.PositionOccupancy { Position = o.Position, Sample = o.Sample }));

@@ -26,6 +26,10 @@ public sealed class SampleServiceTests(BiobankServerFixture server) : IClassFixt
         var occupancy = await manager.Storage.GetStorageUnitAsync(new GetStorageUnitRequest { Name = box.Name });
         occupancy.OccupiedPositions.Single().ShouldBe(new PositionOccupancy { Position = "B7", Sample = sample.Name });
         occupancy.FreePositions.ShouldBe(95);
+        using var partner = server.InsermTechnician();
+        var seenByPartner = await partner.Storage.GetStorageUnitAsync(new GetStorageUnitRequest { Name = box.Name });
+        seenByPartner.FreePositions.ShouldBe(95);
+        seenByPartner.OccupiedPositions.ShouldBeEmpty();
     }
 
     [Fact]
