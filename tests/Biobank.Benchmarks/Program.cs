@@ -31,7 +31,9 @@ try
     await using var server = await BenchmarkServer.StartAsync(cancellation.Token);
     var environment = RunEnvironment.Describe(await server.PostgresVersionAsync(cancellation.Token), startedAt);
     var (results, checks) = await new WritePathBenchmark(server, options, progress).RunAsync(cancellation.Token);
-    var report = new BenchmarkReport(options.Mode, environment, results, checks);
+    var (sampleResults, sampleChecks) = await new SampleBenchmark(server, options, progress)
+        .RunAsync(results.FirstOrDefault(r => r.Id == "1"), cancellation.Token);
+    var report = new BenchmarkReport(options.Mode, environment, [.. results, .. sampleResults], [.. checks, .. sampleChecks]);
 
     Console.WriteLine(report.ToMarkdown());
     if (options.JsonPath is { } path)

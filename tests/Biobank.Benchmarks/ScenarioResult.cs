@@ -17,7 +17,8 @@ public sealed record ScenarioResult(
     string Comparison,
     IReadOnlyDictionary<string, double> Ratios)
 {
-    public static ScenarioResult Of(string id, string title, BookingRun run, string comparison, IReadOnlyDictionary<string, double>? ratios = null) =>
-        new(id, title, run.Booked, "reservations", run.FailureCount, run.Elapsed.TotalSeconds, run.Throughput, run.Summary,
+    public static ScenarioResult Of(
+        string id, string title, BookingRun run, string comparison, IReadOnlyDictionary<string, double>? ratios = null, string unit = "reservations") =>
+        new(id, title, run.Booked, unit, run.FailureCount, run.Elapsed.TotalSeconds, run.Throughput, run.Summary,
             run.StoppedByBudget, comparison, ratios ?? new Dictionary<string, double>());
 }

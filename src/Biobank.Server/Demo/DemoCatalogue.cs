@@ -22,6 +22,9 @@ public static class DemoCatalogue
     private static readonly Caller CamilleRousseau = Person("camille.rousseau", "inserm", Role.Technician);
     private static readonly Caller NadiaHoarau = Person("nadia.hoarau", "inserm", Role.Technician);
 
+    public static readonly Caller AnsesBiobankManager = Person("sophie.lambert", "anses", Role.BiobankManager);
+    public static readonly Caller InsermBiobankManager = Person("helene.bernard", "inserm", Role.BiobankManager);
+
     /// <summary>The site time zone weekdays are counted in (every site but La Réunion is in it).</summary>
     public const string HomeTimeZone = "Europe/Paris";
 
@@ -137,6 +140,37 @@ public static class DemoCatalogue
             "Leptospira qPCR in rodent kidneys", "LEPTO-OI"),
     ];
 
+    /// <summary>One -80 °C freezer per institute, each with two racks of three 8 × 12 boxes.</summary>
+    public static IReadOnlyList<DemoFreezer> Freezers { get; } =
+    [
+        new("anses-ma-f80-01", "Freezer -80 °C F1 (Maisons-Alfort, building H, room 112)", "anses-maisons-alfort", AnsesBiobankManager, Racks: 2, BoxesPerRack: 3),
+        new("inserm-cochin-f80-01", "Freezer -80 °C CRB-3 (Institut Cochin, biological resource centre)", "inserm-paris-cochin", InsermBiobankManager, Racks: 2, BoxesPerRack: 3),
+    ];
+
+    /// <summary>
+    /// The donors' consents: farmers of the Anses livestock-carriage study, and the long COVID
+    /// cohort and One Health AMR patients of Inserm. Donors are pseudonym codes, never names.
+    /// </summary>
+    public static IReadOnlyList<DemoConsent> Consents { get; } =
+    [
+        .. Donors("ANS-D", 1, 16).Select(d => new DemoConsent(AnsesBiobankManager, d, "AMR-FARMERS", "v2.1-2025",
+            [V1.PermittedUse.GeneralResearch, V1.PermittedUse.GeneticResearch, V1.PermittedUse.PartnerSharing])),
+        .. Donors("INS-D", 1, 16).Select(d => new DemoConsent(InsermBiobankManager, d, "LONGCOVID-PROT", "v3.0-2024",
+            [V1.PermittedUse.GeneralResearch, V1.PermittedUse.PartnerSharing])),
+        .. Donors("INS-D", 17, 8).Select(d => new DemoConsent(InsermBiobankManager, d, "AMR-ONEHEALTH", "v1.2-2025",
+            [V1.PermittedUse.GeneralResearch, V1.PermittedUse.GeneticResearch, V1.PermittedUse.PartnerSharing, V1.PermittedUse.CommercialUse])),
+    ];
+
+    /// <summary>
+    /// The primary samples, registered by a technician of each institute into the boxes of its
+    /// freezer, box after box and row by row. Collection times are fixed dates, so every run sends
+    /// the same registrations.
+    /// </summary>
+    public static IReadOnlyList<DemoSample> Samples => Shelves.Samples;
+
+    /// <summary>A few sera and plasmas split into 0.25 mL aliquots, placed after the primary samples.</summary>
+    public static IReadOnlyList<DemoAliquoting> Aliquotings => Shelves.Aliquotings;
+
     private static Caller Person(string subject, string organisation, string role) =>
         new(subject, organisation, new HashSet<string>(StringComparer.Ordinal) { role });
 
@@ -159,6 +193,171 @@ public static class DemoCatalogue
     private static TimeSpan Hours(int hours) => TimeSpan.FromHours(hours);
 
     private static TimeSpan Days(int days) => TimeSpan.FromDays(days);
+
+    private static IEnumerable<string> Donors(string prefix, int first, int count) =>
+        Enumerable.Range(first, count).Select(n => $"{prefix}-{n:0000}");
+
+    /// <summary>Built once, after the people and freezers above are.</summary>
+    private static class Shelves
+    {
+        public static readonly IReadOnlyList<DemoSample> Samples;
+        public static readonly IReadOnlyList<DemoAliquoting> Aliquotings;
+
+        static Shelves()
+        {
+            var anses = new DemoShelf(Freezers[0], MarieDupont, "ANS");
+            var collected = new DateTimeOffset(2025, 9, 1, 8, 30, 0, TimeSpan.FromHours(2));
+            foreach (var (donor, i) in Donors("ANS-D", 1, 16).Select((d, i) => (d, i)))
+            {
+                var day = collected.AddDays(i * 3);
+                anses.Human("AMR-FARMERS", donor, V1.MaterialType.Serum, day, Ml(2), "SER-SST-A-B-C-A-M");
+                anses.Human("AMR-FARMERS", donor, V1.MaterialType.WholeBlood, day, Ml(4), "BLD-PED-A-N-N-A-M");
+                anses.Human("AMR-FARMERS", donor, V1.MaterialType.Dna, day.AddDays(14), Micrograms(20), "");
+            }
+
+            string[] poultry = ["Gallus gallus domesticus", "Anas platyrhynchos domesticus"];
+            for (var i = 0; i < 40; i++)
+            {
+                anses.Animal("AVIAN-FLU-SURV", $"ANS-A-AV-{i + 1:0000}", poultry[i % 2], V1.MaterialType.Swab, collected.AddDays(20 + (i / 8)), Ml(1));
+            }
+
+            for (var i = 0; i < 24; i++)
+            {
+                anses.Animal("SWINE-VAX", $"ANS-A-SW-{i + 1:0000}", "Sus scrofa domesticus", V1.MaterialType.Serum, collected.AddDays(35 + (i / 12 * 28)), Ml(2));
+            }
+
+            for (var i = 0; i < 16; i++)
+            {
+                anses.Animal("RABIES-WILD", $"ANS-A-VV-{i + 1:0000}", "Vulpes vulpes", V1.MaterialType.Serum, collected.AddDays(50 + i), Ml(1));
+            }
+
+            for (var i = 0; i < 12; i++)
+            {
+                anses.Environment("AMR-RIVERS", V1.MaterialType.Water, collected.AddDays(60 + (i * 7)), Ml(1.5));
+            }
+
+            for (var i = 0; i < 8; i++)
+            {
+                anses.Environment("AMR-RIVERS", V1.MaterialType.Soil, collected.AddDays(61 + (i * 7)), Milligrams(500));
+            }
+
+            string[] veterinary = ["Escherichia coli", "Klebsiella pneumoniae", "Salmonella enterica", "Staphylococcus aureus"];
+            for (var i = 0; i < 40; i++)
+            {
+                anses.Isolate("RESAPATH-AMR", veterinary[i % 4], collected.AddDays(10 + (i * 2)));
+            }
+
+            var inserm = new DemoShelf(Freezers[1], LucasMartin, "INS");
+            collected = new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(2));
+            foreach (var visit in (int[])[0, 6])
+            {
+                foreach (var (donor, i) in Donors("INS-D", 1, 16).Select((d, i) => (d, i)))
+                {
+                    var day = collected.AddDays(i).AddMonths(visit);
+                    inserm.Human("LONGCOVID-PROT", donor, V1.MaterialType.Serum, day, Ml(1.5), "SER-SST-A-B-C-A-M");
+                    inserm.Human("LONGCOVID-PROT", donor, V1.MaterialType.Plasma, day, Ml(2), "PL1-PED-A-B-C-A-M");
+                }
+            }
+
+            foreach (var (donor, i) in Donors("INS-D", 17, 8).Select((d, i) => (d, i)))
+            {
+                inserm.Human("AMR-ONEHEALTH", donor, V1.MaterialType.WholeBlood, collected.AddDays(40 + i), Ml(4), "BLD-PED-A-N-N-A-M");
+                inserm.Human("AMR-ONEHEALTH", donor, V1.MaterialType.Dna, collected.AddDays(55 + i), Micrograms(15), "");
+            }
+
+            for (var i = 0; i < 16; i++)
+            {
+                inserm.Animal("MACRO-POL", $"INS-M-{i + 1:0000}", "Mus musculus", V1.MaterialType.TissueFrozen, collected.AddDays(70 + (i / 4)), Milligrams(30));
+            }
+
+            for (var i = 0; i < 12; i++)
+            {
+                inserm.Environment("AMR-ONEHEALTH", V1.MaterialType.Water, collected.AddDays(45 + (i * 5)), Ml(1.5));
+            }
+
+            string[] clinical = ["Escherichia coli", "Klebsiella pneumoniae", "Enterobacter cloacae", "Pseudomonas aeruginosa"];
+            for (var i = 0; i < 40; i++)
+            {
+                inserm.Isolate("AMR-ONEHEALTH", clinical[i % 4], collected.AddDays(30 + i));
+            }
+
+            // Aliquots follow every primary sample in the boxes, so adding one never moves another.
+            var aliquotings = new List<DemoAliquoting>();
+            aliquotings.AddRange(anses.Placed.Where(s => s.Sample.Collection == "SWINE-VAX").Take(4).Select(s => anses.Split(s, 4)));
+            aliquotings.AddRange(inserm.Placed.Where(s => s.Sample.MaterialType == V1.MaterialType.Plasma).Take(4).Select(s => inserm.Split(s, 6)));
+            Samples = [.. anses.Placed, .. inserm.Placed];
+            Aliquotings = aliquotings;
+        }
+
+        private static V1.Quantity Ml(double value) => new() { Value = value, Unit = V1.QuantityUnit.Millilitre };
+
+        private static V1.Quantity Micrograms(double value) => new() { Value = value, Unit = V1.QuantityUnit.Microgram };
+
+        private static V1.Quantity Milligrams(double value) => new() { Value = value, Unit = V1.QuantityUnit.Milligram };
+    }
+
+    /// <summary>Hands out the ids, barcodes and next free box positions of one institute's samples.</summary>
+    private sealed class DemoShelf(DemoFreezer freezer, Caller technician, string prefix)
+    {
+        private const double AliquotMillilitres = 0.25;
+        private int _next;
+
+        public List<DemoSample> Placed { get; } = [];
+
+        public void Human(string collection, string donor, V1.MaterialType material, DateTimeOffset collected, V1.Quantity quantity, string sprec) =>
+            Add(collection, V1.SourceKind.Human, donor, "", material, collected, quantity, sprec);
+
+        public void Animal(string collection, string animal, string species, V1.MaterialType material, DateTimeOffset collected, V1.Quantity quantity) =>
+            Add(collection, V1.SourceKind.Animal, animal, species, material, collected, quantity, "");
+
+        public void Environment(string collection, V1.MaterialType material, DateTimeOffset collected, V1.Quantity quantity) =>
+            Add(collection, V1.SourceKind.Environment, "", "", material, collected, quantity, "");
+
+        /// <summary>A glycerol stock of a bacterial isolate kept for antibiotic-resistance work.</summary>
+        public void Isolate(string collection, string species, DateTimeOffset collected) =>
+            Add(collection, V1.SourceKind.Isolate, "", species, V1.MaterialType.BacterialIsolate, collected, new V1.Quantity { Value = 1, Unit = V1.QuantityUnit.Millilitre }, "");
+
+        public DemoAliquoting Split(DemoSample parent, int count) =>
+            new(parent.Id, technician, [.. Enumerable.Range(1, count).Select(i =>
+            {
+                var (id, barcode, position) = NextPosition();
+                return new V1.SamplePortion
+                {
+                    SampleId = id,
+                    Barcode = barcode,
+                    Quantity = new V1.Quantity { Value = AliquotMillilitres, Unit = V1.QuantityUnit.Millilitre },
+                    StoragePosition = position,
+                };
+            })]);
+
+        private void Add(
+            string collection, V1.SourceKind source, string donor, string species, V1.MaterialType material, DateTimeOffset collected, V1.Quantity quantity, string sprec)
+        {
+            var (id, barcode, position) = NextPosition();
+            Placed.Add(new DemoSample(id, technician, new V1.Sample
+            {
+                Barcode = barcode,
+                Collection = collection,
+                SourceKind = source,
+                DonorPseudonym = donor,
+                Species = species,
+                MaterialType = material,
+                CollectionTime = Timestamp.FromDateTimeOffset(collected),
+                Quantity = quantity,
+                SprecCode = sprec,
+                StoragePosition = position,
+            }));
+        }
+
+        private (string Id, string Barcode, V1.StoragePosition Position) NextPosition()
+        {
+            var n = _next++;
+            var box = freezer.Boxes[n / DemoFreezer.BoxPositions];
+            var cell = n % DemoFreezer.BoxPositions;
+            var position = $"{(char)('A' + (cell / DemoFreezer.BoxColumns))}{(cell % DemoFreezer.BoxColumns) + 1}";
+            return ($"{prefix.ToLowerInvariant()}-demo-{n + 1:00000}", $"{prefix}-{n + 1:000000}", new V1.StoragePosition { StorageUnit = $"storage-units/{box}", Position = position });
+        }
+    }
 }
 
 /// <summary>An instrument the demo registers, by its owning organisation's facility manager.</summary>
@@ -181,3 +380,31 @@ public sealed record DemoMaintenance(string Equipment, DayOfWeek Day, TimeOnly S
 public sealed record DemoBooking(
     string Key, DayOfWeek Day, string Equipment, Caller Booker, TimeOnly Start, TimeSpan Length, string Purpose, string Project,
     bool ApprovedByOwner = false);
+
+/// <summary>
+/// A -80 °C freezer at <paramref name="Site"/>, created by the organisation's biobank manager, with
+/// <paramref name="Racks"/> racks of <paramref name="BoxesPerRack"/> boxes of 8 × 12 positions.
+/// </summary>
+public sealed record DemoFreezer(string Id, string DisplayName, string Site, Caller Manager, int Racks, int BoxesPerRack)
+{
+    public const int BoxRows = 8;
+    public const int BoxColumns = 12;
+    public const int BoxPositions = BoxRows * BoxColumns;
+
+    public string RackId(int rack) => $"{Id}-r{rack}";
+
+    /// <summary>The ids of the boxes, rack by rack.</summary>
+    public IReadOnlyList<string> Boxes => [.. Enumerable.Range(1, Racks).SelectMany(r => Enumerable.Range(1, BoxesPerRack).Select(b => $"{RackId(r)}-b{b}"))];
+}
+
+/// <summary>A donor's consent for a collection, recorded by the organisation's biobank manager.</summary>
+public sealed record DemoConsent(Caller RecordedBy, string Donor, string Collection, string DocumentVersion, IReadOnlyList<V1.PermittedUse> Uses);
+
+/// <summary>
+/// A primary sample the <paramref name="Registrar"/> registers as <paramref name="Id"/>; a human
+/// sample's consent reference is filled in from the donor's recorded consent.
+/// </summary>
+public sealed record DemoSample(string Id, Caller Registrar, V1.Sample Sample);
+
+/// <summary>A sample split by <paramref name="By"/> into placed aliquots.</summary>
+public sealed record DemoAliquoting(string Parent, Caller By, IReadOnlyList<V1.SamplePortion> Aliquots);

@@ -51,6 +51,40 @@ public sealed class DemoSeedTests(BiobankServerFixture server) : IClassFixture<B
         qualifications.Count.ShouldBe(5);
         qualifications.ShouldContain(q => q.Person == "lucas.martin" && q.PersonOrganisation == "organisations/inserm"
             && q.Equipment == "equipment/anses-ma-bsl3" && q.GrantingOrganisation == "organisations/anses");
+
+        var samples = (await auditor.Samples.ListSamplesAsync(new ListSamplesRequest { PageSize = 1000 })).Samples;
+        samples.Count.ShouldBe(first.Samples);
+        samples.Count(s => s.CustodianOrganisation == "organisations/anses").ShouldBe(204);
+        samples.Count(s => s.CustodianOrganisation == "organisations/inserm").ShouldBe(172);
+        samples.Count(s => s.Parent != "").ShouldBe(first.Aliquots);
+        first.Aliquots.ShouldBe(40);
+        foreach (var source in (SourceKind[])[SourceKind.Human, SourceKind.Animal, SourceKind.Environment, SourceKind.Isolate])
+        {
+            samples.Select(s => s.CustodianOrganisation).Where((_, i) => samples[i].SourceKind == source).Distinct().Count().ShouldBe(2);
+        }
+
+        var freezers = (await auditor.Storage.ListStorageUnitsAsync(new ListStorageUnitsRequest { Kind = StorageUnitKind.Freezer })).StorageUnits;
+        freezers.Select(f => f.Organisation).ShouldBe(["organisations/anses", "organisations/inserm"], ignoreOrder: true);
+        freezers.ShouldAllBe(f => f.TemperatureBand == TemperatureBand.Minus80);
+        var boxes = (await auditor.Storage.ListStorageUnitsAsync(new ListStorageUnitsRequest { Kind = StorageUnitKind.Box, PageSize = 100 })).StorageUnits;
+        boxes.Count.ShouldBe(12);
+        boxes.ShouldAllBe(b => b.Rows == 8 && b.Columns == 12 && b.TemperatureBand == TemperatureBand.Minus80);
+        boxes.Sum(b => 96 - b.FreePositions).ShouldBe(first.Samples);
+        var fullBox = await auditor.Storage.GetStorageUnitAsync(new GetStorageUnitRequest { Name = "storage-units/anses-ma-f80-01-r1-b1" });
+        fullBox.OccupiedPositions.Count.ShouldBe(96);
+        fullBox.Site.ShouldBe("sites/anses-maisons-alfort");
+
+        // Donors are pseudonym codes that only the custodian's biobank managers see, each with a recorded consent.
+        using var biobankManager = server.ClientFor(DemoCatalogue.InsermBiobankManager.Subject, "inserm", Role.BiobankManager);
+        var cohort = (await biobankManager.Samples.ListSamplesAsync(new ListSamplesRequest
+        {
+            Organisation = "organisations/inserm", SourceKind = SourceKind.Human, PageSize = 1000,
+        })).Samples;
+        cohort.Count.ShouldBe(80 + 24);
+        cohort.ShouldAllBe(s => System.Text.RegularExpressions.Regex.IsMatch(s.DonorPseudonym, "^INS-D-[0-9]{4}$") && s.ConsentReference.StartsWith("consents/"));
+        var consent = await biobankManager.Consents.GetConsentAsync(new GetConsentRequest { Name = cohort[0].ConsentReference });
+        consent.DonorPseudonym.ShouldBe(cohort[0].DonorPseudonym);
+        samples.Count(s => s.CustodianOrganisation == "organisations/anses" && !(s.CatalogueOnly && s.DonorPseudonym == "")).ShouldBe(0);
     }
 
     [Fact]
