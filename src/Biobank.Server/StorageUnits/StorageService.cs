@@ -1,3 +1,4 @@
+using Biobank.Domain.Access;
 using Biobank.Domain.Failures;
 using Biobank.Domain.StorageUnits;
 using Biobank.Server.Api;
@@ -89,8 +90,8 @@ public sealed class StorageService(
         var order = unit.Positions().Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
         var response = unit.ToApi(occupied.Count);
 
-        // Which sample sits where is the custodian's to know; others see only how full a box is.
-        if (call.Caller?.Organisation != unit.Organisation)
+        // Which sample sits where is the custodian's (and auditors') to know; others see only how full a box is.
+        if (call.Caller is not { } viewer || (viewer.Organisation != unit.Organisation && !viewer.Has(Role.Auditor)))
         {
             return response;
         }
