@@ -82,8 +82,8 @@ public sealed class ConsentService(EventWriter writer, IQuerySession query, Call
                 throw new ResourceNotFoundException(name);
             }
 
-            var consent = await scope.DecideAsync<Consent>(name, s => ConsentDecider.Decide(
-                new ConsentDecider.Withdraw(scope.Caller, scope.Now, scopeOfWithdrawal, reason), s ?? current), exclusive: true);
+            var consent = await scope.DecideExistingAsync<Consent>(name, s => ConsentDecider.Decide(
+                new ConsentDecider.Withdraw(scope.Caller, scope.Now, scopeOfWithdrawal, reason), s), exclusive: true);
 
             // The donor's samples in the collection and everything made from them, read after the
             // consent's lock is taken, so a registration for this donor either committed before

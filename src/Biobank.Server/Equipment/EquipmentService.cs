@@ -157,8 +157,8 @@ public sealed class EquipmentService(
             // a concurrent booking slipped in, and this decision is taken again.
             var exclusive = request.CancelOverlappingReservations && cancelled.Count == overlapping.Count;
             var maintenanceId = Guid.CreateVersion7().ToString();
-            var instrument = await scope.DecideAsync<Instrument>(name, s => EquipmentDecider.Decide(
-                new EquipmentDecider.ScheduleMaintenance(scope.Caller, scope.Now, maintenanceId, interval, reason, exclusive), Exists(s, name)));
+            var instrument = await scope.DecideExistingAsync<Instrument>(name, s => EquipmentDecider.Decide(
+                new EquipmentDecider.ScheduleMaintenance(scope.Caller, scope.Now, maintenanceId, interval, reason, exclusive), s));
             var response = new V1.ScheduleMaintenanceResponse
             {
                 Equipment = instrument.ToApi(),
@@ -244,8 +244,8 @@ public sealed class EquipmentService(
         checks.ThrowIfAny();
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var state = await scope.DecideAsync<Qualification>(name, s => QualificationDecider.Decide(
-                new QualificationDecider.Revoke(scope.Caller, scope.Now, reason), Exists(s, name)));
+            var state = await scope.DecideExistingAsync<Qualification>(name, s => QualificationDecider.Decide(
+                new QualificationDecider.Revoke(scope.Caller, scope.Now, reason), s));
             return state.ToApi();
         }, context.CancellationToken);
     }
@@ -296,8 +296,8 @@ public sealed class EquipmentService(
         ServerCallContext context, string etag = "") =>
         writer.ExecuteAsync(request, requestId, async scope =>
         {
-            var state = await scope.DecideAsync<Instrument>(
-                name, s => EquipmentDecider.Decide(command(scope), Exists(s, name)), etag);
+            var state = await scope.DecideExistingAsync<Instrument>(
+                name, s => EquipmentDecider.Decide(command(scope), s), etag);
             return state.ToApi();
         }, context.CancellationToken);
 
@@ -306,6 +306,4 @@ public sealed class EquipmentService(
         ResourceNames.ParseId(name, "equipment", field);
         return await query.LoadAsync<Instrument>(name, cancellationToken) ?? throw new ResourceNotFoundException(name);
     }
-
-    private static T Exists<T>(T? state, string name) where T : class => state ?? throw new ResourceNotFoundException(name);
 }

@@ -9,14 +9,11 @@ using Marten;
 namespace Biobank.Server.Reservations;
 
 /// <summary>
-/// What deciding a booking needs from the store: the instrument, whether the booker is qualified
-/// for it, and the calendar entries a slot would overlap. Read inside the booking's own session.
+/// What deciding a booking needs from the store besides the instrument: whether the booker is
+/// qualified for it, and the calendar entries a slot would overlap. Read inside the booking's own session.
 /// </summary>
 public sealed class BookingFacts(EquipmentCalendar calendar)
 {
-    public async Task<Instrument> InstrumentAsync(WriteScope scope, string equipment) =>
-        await scope.LoadAsync<Instrument>(equipment) ?? throw new ResourceNotFoundException(equipment);
-
     /// <summary>Whether the caller holds a qualification covering the instrument until <paramref name="until"/>.</summary>
     public static async Task<bool> QualifiedAsync(WriteScope scope, Instrument instrument, DateTimeOffset until)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Biobank.Domain.Equipment;
 using Biobank.Domain.Failures;
 using Biobank.Domain.Reservations;
 using Biobank.Server.Api;
@@ -34,7 +35,7 @@ public sealed partial class ReservationService
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var instrument = await facts.InstrumentAsync(scope, booking.Equipment);
+            var instrument = await scope.LoadExistingAsync<Instrument>(booking.Equipment);
             var occurrences = recurrence!.Occurrences(
                 booking.Interval, TimeZoneInfo.FindSystemTimeZoneById(instrument.TimeZone), instrument.Rules.Buffer, "recurrence");
             var response = new V1.CreateReservationSeriesResponse { Series = series };
@@ -103,9 +104,8 @@ public sealed partial class ReservationService
                 // Decided again on the state fetched for writing: an occurrence checked in or
                 // cancelled since the query is left as it is rather than failing the whole series.
                 var cancelled = false;
-                var state = await scope.DecideAsync<Reservation>(occurrence.Id, s =>
+                var state = await scope.DecideExistingAsync<Reservation>(occurrence.Id, current =>
                 {
-                    var current = s ?? throw new ResourceNotFoundException(occurrence.Id);
                     cancelled = current.State.IsCancellable();
                     return cancelled ? ReservationDecider.Decide(cancel, current) : [];
                 });

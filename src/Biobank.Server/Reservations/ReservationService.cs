@@ -1,4 +1,5 @@
 using System.Globalization;
+using Biobank.Domain.Equipment;
 using Biobank.Domain.Failures;
 using Biobank.Domain.Reservations;
 using Biobank.Server.Api;
@@ -144,8 +145,8 @@ public sealed partial class ReservationService(
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var current = await scope.LoadAsync<Reservation>(name) ?? throw new ResourceNotFoundException(name);
-            var instrument = await facts.InstrumentAsync(scope, current.EquipmentId);
+            var current = await scope.LoadExistingAsync<Reservation>(name);
+            var instrument = await scope.LoadExistingAsync<Instrument>(current.EquipmentId);
             var qualified = await BookingFacts.QualifiedAsync(scope, instrument, interval.End);
             var conflicts = await facts.ConflictsAsync(scope, instrument, interval, except: name);
             var state = await scope.DecideAsync<Reservation>(name, s => ReservationDecider.Decide(
@@ -177,7 +178,7 @@ public sealed partial class ReservationService(
     /// <summary>Books one reservation in the scope's transaction; shared by single bookings and series.</summary>
     private async Task<Reservation> BookAsync(WriteScope scope, string name, Booking booking, string? seriesId)
     {
-        var instrument = await facts.InstrumentAsync(scope, booking.Equipment);
+        var instrument = await scope.LoadExistingAsync<Instrument>(booking.Equipment);
         var qualified = await BookingFacts.QualifiedAsync(scope, instrument, booking.Interval.End);
         var conflicts = await facts.ConflictsAsync(scope, instrument, booking.Interval);
         return await scope.DecideAsync<Reservation>(name, s => ReservationDecider.Decide(
@@ -191,8 +192,8 @@ public sealed partial class ReservationService(
         ServerCallContext context, string etag = "") =>
         writer.ExecuteAsync(request, requestId, async scope =>
         {
-            var state = await scope.DecideAsync<Reservation>(
-                name, s => ReservationDecider.Decide(command(scope), s ?? throw new ResourceNotFoundException(name)), etag);
+            var state = await scope.DecideExistingAsync<Reservation>(
+                name, s => ReservationDecider.Decide(command(scope), s), etag);
             return state.ToApi(scope.Caller);
         }, context.CancellationToken);
 

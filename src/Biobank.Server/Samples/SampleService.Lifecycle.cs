@@ -29,7 +29,7 @@ public sealed partial class SampleService
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var parent = await LoadForWriteAsync(scope, name);
+            var parent = await scope.LoadExistingAsync<Sample>(name);
             SampleDecider.RequireCustodian(scope.Caller, parent);
             await RequireDonorConsentAsync(scope, parent.Organisation, parent.Collection, parent.DonorPseudonym);
             var made = await PrepareAsync(scope, portions);
@@ -62,7 +62,7 @@ public sealed partial class SampleService
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var parent = await LoadForWriteAsync(scope, name);
+            var parent = await scope.LoadExistingAsync<Sample>(name);
             SampleDecider.RequireCustodian(scope.Caller, parent);
             await RequireDonorConsentAsync(scope, parent.Organisation, parent.Collection, parent.DonorPseudonym);
             var made = (await PrepareAsync(scope, [portion]))[0];
@@ -164,8 +164,8 @@ public sealed partial class SampleService
         ServerCallContext context, string etag = "") =>
         writer.ExecuteAsync(request, requestId, async scope =>
         {
-            var state = await scope.DecideAsync<Sample>(
-                name, s => SampleDecider.Decide(command(scope), s ?? throw new ResourceNotFoundException(name)), etag);
+            var state = await scope.DecideExistingAsync<Sample>(
+                name, s => SampleDecider.Decide(command(scope), s), etag);
             return state.ToApi(scope.Caller, scope.Now);
         }, context.CancellationToken);
 

@@ -181,11 +181,11 @@ public sealed partial class SampleService(
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var current = await LoadForWriteAsync(scope, name);
+            var current = await scope.LoadExistingAsync<Sample>(name);
             SampleDecider.RequireCustodian(scope.Caller, current);
             var placement = await placements.ClaimAsync(scope, position!, name);
-            var state = await scope.DecideAsync<Sample>(
-                name, s => SampleDecider.Decide(new SampleDecider.Move(scope.Caller, scope.Now, placement), s ?? throw new ResourceNotFoundException(name)),
+            var state = await scope.DecideExistingAsync<Sample>(
+                name, s => SampleDecider.Decide(new SampleDecider.Move(scope.Caller, scope.Now, placement), s),
                 request.Etag);
             return state.ToApi(scope.Caller, scope.Now);
         }, context.CancellationToken);
@@ -193,8 +193,6 @@ public sealed partial class SampleService(
 
     private Domain.Access.Caller Caller => call.Caller ?? throw new InvalidOperationException("Calls are authenticated.");
 
-    private static async Task<Sample> LoadForWriteAsync(WriteScope scope, string name) =>
-        await scope.LoadAsync<Sample>(name) ?? throw new ResourceNotFoundException(name);
 
     /// <summary>RESOURCE_ALREADY_EXISTS naming the sample that has a barcode; the barcode table settles a race.</summary>
     private async Task RequireFreeBarcodesAsync(WriteScope scope, IReadOnlyList<string> wanted)

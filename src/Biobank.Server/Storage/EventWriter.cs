@@ -80,6 +80,12 @@ public sealed class WriteScope(IDocumentSession session, Domain.Access.Caller ca
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    /// <summary>As <see cref="DecideAsync{TState}"/> on a stream that must exist: NOT_FOUND otherwise.</summary>
+    public Task<TState> DecideExistingAsync<TState>(
+        string streamKey, Func<TState, IReadOnlyList<object>> decide, string etag = "", bool exclusive = false)
+        where TState : class, Domain.IEventFold<TState> =>
+        DecideAsync<TState>(streamKey, s => decide(s ?? throw new ResourceNotFoundException(streamKey)), etag, exclusive);
+
     /// <summary>
     /// Fetches <paramref name="streamKey"/> for writing, decides on its state, appends the events and
     /// returns the state after them. With <paramref name="etag"/>, fails with ABORTED unless the
@@ -115,6 +121,10 @@ public sealed class WriteScope(IDocumentSession session, Domain.Access.Caller ca
 
         return state ?? throw new InvalidOperationException($"Deciding on {streamKey} left no state.");
     }
+
+    /// <summary>The current state of a stream that must exist, as its inline snapshot: NOT_FOUND otherwise.</summary>
+    public async Task<TState> LoadExistingAsync<TState>(string streamKey) where TState : class =>
+        await LoadAsync<TState>(streamKey) ?? throw new ResourceNotFoundException(streamKey);
 
     /// <summary>The current state of a stream, as its inline snapshot, or null.</summary>
     public Task<TState?> LoadAsync<TState>(string streamKey) where TState : class =>

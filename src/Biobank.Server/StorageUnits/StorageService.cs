@@ -67,7 +67,7 @@ public sealed class StorageService(
         {
             var container = parent is null
                 ? null
-                : await scope.LoadAsync<StorageUnit>(parent) ?? throw new ResourceNotFoundException(parent);
+                : await scope.LoadExistingAsync<StorageUnit>(parent);
             var siteId = site?.Id ?? container!.Site;
             var siteOrganisation = site?.Organisation ?? container!.Organisation;
             var state = await scope.DecideAsync<StorageUnit>(name, s => StorageUnitDecider.Decide(
