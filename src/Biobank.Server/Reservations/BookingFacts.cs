@@ -14,8 +14,16 @@ namespace Biobank.Server.Reservations;
 /// </summary>
 public sealed class BookingFacts(EquipmentCalendar calendar)
 {
+    /// <summary>
+    /// Whether the caller is qualified for the instrument throughout <paramref name="interval"/>, and
+    /// what the slot would overlap, leaving out <paramref name="except"/> (a reservation being moved).
+    /// </summary>
+    public async Task<(bool Qualified, IReadOnlyList<CalendarEntry> Conflicts)> ForSlotAsync(
+        WriteScope scope, Instrument instrument, Interval interval, string? except = null) =>
+        (await QualifiedAsync(scope, instrument, interval.End), await ConflictsAsync(scope, instrument, interval, except));
+
     /// <summary>Whether the caller holds a qualification covering the instrument until <paramref name="until"/>.</summary>
-    public static async Task<bool> QualifiedAsync(WriteScope scope, Instrument instrument, DateTimeOffset until)
+    private static async Task<bool> QualifiedAsync(WriteScope scope, Instrument instrument, DateTimeOffset until)
     {
         if (!instrument.Rules.QualificationRequired)
         {
@@ -31,7 +39,7 @@ public sealed class BookingFacts(EquipmentCalendar calendar)
     }
 
     /// <summary>Calendar entries the slot [start, end + buffer) would overlap, except the reservation itself.</summary>
-    public Task<IReadOnlyList<CalendarEntry>> ConflictsAsync(WriteScope scope, Instrument instrument, Interval interval, string? except = null) =>
+    private Task<IReadOnlyList<CalendarEntry>> ConflictsAsync(WriteScope scope, Instrument instrument, Interval interval, string? except = null) =>
         calendar.OverlappingAsync(
             instrument.Id, new Interval(interval.Start, interval.End + instrument.Rules.Buffer), scope.CancellationToken,
             except is null ? [] : [except]);

@@ -45,7 +45,7 @@ public sealed partial class ReservationService
                 // booked before this one; they never overlap one another (Occurrences checks it).
                 try
                 {
-                    var reservation = await BookAsync(scope, $"{Collection}/{Guid.CreateVersion7()}", booking with { Interval = occurrence }, series);
+                    var reservation = await BookAsync(scope, $"{Collection}/{Guid.CreateVersion7()}", instrument, booking with { Interval = occurrence }, series);
                     response.Reservations.Add(reservation.ToApi(scope.Caller));
                 }
                 catch (RuleViolationException broken) when (mode == V1.SeriesConflictMode.SkipConflicts)

@@ -30,7 +30,8 @@ public sealed partial class ReservationService(
         {
             var reservation = await writer.ExecuteAsync(request, request.RequestId, async scope =>
             {
-                var state = await BookAsync(scope, name, booking, seriesId: null);
+                var instrument = await scope.LoadExistingAsync<Instrument>(booking.Equipment);
+                var state = await BookAsync(scope, name, instrument, booking, seriesId: null);
                 return state.ToApi(scope.Caller);
             }, context.CancellationToken);
             metrics.ReservationBookings.Add(1, new KeyValuePair<string, object?>("outcome", reservation.State.ToString()));
@@ -147,8 +148,7 @@ public sealed partial class ReservationService(
         {
             var current = await scope.LoadExistingAsync<Reservation>(name);
             var instrument = await scope.LoadExistingAsync<Instrument>(current.EquipmentId);
-            var qualified = await BookingFacts.QualifiedAsync(scope, instrument, interval.End);
-            var conflicts = await facts.ConflictsAsync(scope, instrument, interval, except: name);
+            var (qualified, conflicts) = await facts.ForSlotAsync(scope, instrument, interval, except: name);
             var state = await scope.DecideAsync<Reservation>(name, s => ReservationDecider.Decide(
                 new ReservationDecider.Reschedule(scope.Caller, scope.Now, instrument, interval, qualified, conflicts), s), request.Etag);
             return state.ToApi(scope.Caller);
@@ -175,12 +175,13 @@ public sealed partial class ReservationService(
 
     private Domain.Access.Caller Caller => call.Caller ?? throw new InvalidOperationException("Calls are authenticated.");
 
-    /// <summary>Books one reservation in the scope's transaction; shared by single bookings and series.</summary>
-    private async Task<Reservation> BookAsync(WriteScope scope, string name, Booking booking, string? seriesId)
+    /// <summary>
+    /// Books one reservation of <paramref name="instrument"/> in the scope's transaction; shared by
+    /// single bookings and series, which load the instrument once for all their occurrences.
+    /// </summary>
+    private async Task<Reservation> BookAsync(WriteScope scope, string name, Instrument instrument, Booking booking, string? seriesId)
     {
-        var instrument = await scope.LoadExistingAsync<Instrument>(booking.Equipment);
-        var qualified = await BookingFacts.QualifiedAsync(scope, instrument, booking.Interval.End);
-        var conflicts = await facts.ConflictsAsync(scope, instrument, booking.Interval);
+        var (qualified, conflicts) = await facts.ForSlotAsync(scope, instrument, booking.Interval);
         return await scope.DecideAsync<Reservation>(name, s => ReservationDecider.Decide(
             new ReservationDecider.Book(
                 scope.Caller, scope.Now, name, instrument, booking.Interval, booking.Purpose, booking.Project, seriesId, qualified, conflicts),
