@@ -117,9 +117,13 @@ public static class SampleDecider
     private static string ApiName<TEnum>(TEnum value) where TEnum : struct, Enum =>
         string.Concat(value.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{c}" : char.ToUpperInvariant(c).ToString()));
 
+    /// <summary>Who may register samples for their organisation; checked before anything about the sample is looked up.</summary>
+    public static void RequireRegistrar(Caller caller) =>
+        caller.RequireAnyRole(Role.BiobankManager, Role.Technician, Role.LabSystem, Role.Admin);
+
     private static IReadOnlyList<object> DecideRegister(Register c, Sample? state)
     {
-        c.Caller.RequireAnyRole(Role.BiobankManager, Role.Technician, Role.LabSystem, Role.Admin);
+        RequireRegistrar(c.Caller);
         if (state is not null)
         {
             throw new ResourceAlreadyExistsException(c.SampleId, $"Sample '{c.SampleId}' already exists.");

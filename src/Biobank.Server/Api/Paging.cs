@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Biobank.Domain.Failures;
@@ -24,8 +25,12 @@ public static class Paging
     };
 
     public static string Encode(string list, string filter, string lastKey) =>
-        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new PageToken(list, filter, lastKey)))
+        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new PageToken(list, FilterDigest(filter), lastKey)))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Tokens carry a digest of the filters, not the filters: a token stays short however long they are.</summary>
+    private static string FilterDigest(string filter) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(filter)), 0, 12);
 
     /// <summary>The last key of the previous page, or null for the first page.</summary>
     public static string? Decode(string token, string list, string filter)
@@ -40,7 +45,8 @@ public static class Paging
             var base64 = token.Replace('-', '+').Replace('_', '/');
             base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
             var decoded = JsonSerializer.Deserialize<PageToken>(Convert.FromBase64String(base64));
-            if (decoded is not null && decoded.List == list && decoded.Filter == filter)
+            if (decoded is not null && decoded.List == list && decoded.Filter == FilterDigest(filter)
+                && decoded.LastKey is { } lastKey && RequestShape.IsStorable(lastKey))
             {
                 return decoded.LastKey;
             }

@@ -44,7 +44,10 @@ public sealed class RequestChecks
         return value.Trim();
     }
 
-    /// <summary>The id in "{collection}/{id}" as the full name, or a violation.</summary>
+    /// <summary>
+    /// A resource name of the form "{collection}/{id}", or "" with a violation: callers may take the
+    /// id of any name this returns.
+    /// </summary>
     public string Name(string value, string collection, string field)
     {
         if (string.IsNullOrEmpty(value))
@@ -53,10 +56,10 @@ public sealed class RequestChecks
             return "";
         }
 
-        var prefix = collection + "/";
-        if (!value.StartsWith(prefix, StringComparison.Ordinal) || !ResourceNames.IsValidId(value[prefix.Length..]))
+        if (!ResourceNames.IsNameIn(value, collection))
         {
             Add(field, $"must be a resource name of the form '{collection}/{{id}}'");
+            return "";
         }
 
         return value;
@@ -126,23 +129,8 @@ public sealed class RequestChecks
         return value.ToDateTimeOffset();
     }
 
-    public TimeSpan Duration(Duration? value, string field, TimeSpan fallback)
-    {
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        // Seconds and nanos must share their sign (google.protobuf.Duration), within its range.
-        if (value.Seconds is < -315_576_000_000 or > 315_576_000_000 || value.Nanos is < -999_999_999 or > 999_999_999
-            || (value.Seconds > 0 && value.Nanos < 0) || (value.Seconds < 0 && value.Nanos > 0))
-        {
-            Add(field, "is not a valid duration");
-            return fallback;
-        }
-
-        return value.ToTimeSpan();
-    }
+    /// <summary>The duration, or <paramref name="fallback"/> when unset; <see cref="RequestShape"/> has checked its range.</summary>
+    public static TimeSpan Duration(Duration? value, TimeSpan fallback) => value?.ToTimeSpan() ?? fallback;
 
     public void ThrowIfAny()
     {

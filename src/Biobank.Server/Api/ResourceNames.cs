@@ -17,18 +17,19 @@ public static class ResourceNames
     public static string ParseSite(string name, string field) => ParseId(name, SitesCollection, field);
 
     /// <summary>The id in "{collection}/{id}", or INVALID_ARGUMENT naming <paramref name="field"/>.</summary>
-    public static string ParseId(string name, string collection, string field)
-    {
-        var prefix = collection + "/";
-        if (!name.StartsWith(prefix, StringComparison.Ordinal) || !IsValidId(name[prefix.Length..]))
-        {
-            throw new InvalidRequestException(field, $"must be a resource name of the form '{collection}/{{id}}'");
-        }
+    public static string ParseId(string name, string collection, string field) =>
+        IsNameIn(name, collection)
+            ? IdOf(name, collection)
+            : throw new InvalidRequestException(field, $"must be a resource name of the form '{collection}/{{id}}'");
 
-        return name[prefix.Length..];
-    }
+    /// <summary>Whether <paramref name="name"/> is "{collection}/{id}" with a valid id.</summary>
+    public static bool IsNameIn(string name, string collection) =>
+        name.Length > collection.Length + 1
+        && name.StartsWith(collection, StringComparison.Ordinal)
+        && name[collection.Length] == '/'
+        && IsValidId(name[(collection.Length + 1)..]);
 
-    /// <summary>The id of a name already checked to be "{collection}/{id}".</summary>
+    /// <summary>The id of a name already checked to be "{collection}/{id}" (<see cref="IsNameIn"/>).</summary>
     public static string IdOf(string name, string collection) => name[(collection.Length + 1)..];
 
     /// <summary>Ids are 1-63 characters of lower-case letters, digits and hyphens (AIP-122), or UUIDs.</summary>

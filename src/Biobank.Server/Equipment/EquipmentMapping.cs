@@ -57,7 +57,7 @@ public static class EquipmentMapping
     };
 
     /// <summary>The rules a request names, unset durations taking their defaults.</summary>
-    public static BookingRules ToDomain(this V1.BookingRules? rules, RequestChecks checks, string field)
+    public static BookingRules ToDomain(this V1.BookingRules? rules)
     {
         var defaults = BookingRules.Default;
         if (rules is null)
@@ -66,14 +66,14 @@ public static class EquipmentMapping
         }
 
         return new BookingRules(
-            checks.Duration(rules.MinDuration, $"{field}.min_duration", defaults.MinDuration),
-            checks.Duration(rules.MaxDuration, $"{field}.max_duration", defaults.MaxDuration),
-            checks.Duration(rules.BookingHorizon, $"{field}.booking_horizon", defaults.BookingHorizon),
-            checks.Duration(rules.MinimumNotice, $"{field}.minimum_notice", defaults.MinimumNotice),
+            RequestChecks.Duration(rules.MinDuration, defaults.MinDuration),
+            RequestChecks.Duration(rules.MaxDuration, defaults.MaxDuration),
+            RequestChecks.Duration(rules.BookingHorizon, defaults.BookingHorizon),
+            RequestChecks.Duration(rules.MinimumNotice, defaults.MinimumNotice),
             rules.CrossOrganisationApproval,
             rules.QualificationRequired,
-            checks.Duration(rules.Buffer, $"{field}.buffer", defaults.Buffer),
-            checks.Duration(rules.NoShowGrace, $"{field}.no_show_grace", defaults.NoShowGrace));
+            RequestChecks.Duration(rules.Buffer, defaults.Buffer),
+            RequestChecks.Duration(rules.NoShowGrace, defaults.NoShowGrace));
     }
 
     public static V1.Qualification ToApi(this Qualification qualification)

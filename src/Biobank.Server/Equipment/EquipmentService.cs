@@ -38,7 +38,7 @@ public sealed class EquipmentService(
             checks.Add("equipment.site", "is not a site of the directory");
         }
 
-        var rules = equipment.BookingRules.ToDomain(checks, "equipment.booking_rules");
+        var rules = equipment.BookingRules.ToDomain();
         checks.Add(rules.Violations("equipment.booking_rules"));
         checks.ThrowIfAny();
 
@@ -117,7 +117,7 @@ public sealed class EquipmentService(
             checks.Add("booking_rules", "is required");
         }
 
-        var rules = request.BookingRules.ToDomain(checks, "booking_rules");
+        var rules = request.BookingRules.ToDomain();
         checks.Add(rules.Violations("booking_rules"));
         checks.ThrowIfAny();
         return DecideOnInstrument(request, request.RequestId, name, scope => new EquipmentDecider.UpdateRules(scope.Caller, scope.Now, rules), context, request.Etag);

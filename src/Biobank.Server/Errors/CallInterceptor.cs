@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Biobank.Domain.Failures;
+using Biobank.Server.Api;
 using Biobank.Server.Identity;
 using Biobank.Server.Storage;
 using Grpc.Core;
@@ -21,9 +22,9 @@ public sealed partial class CallInterceptor(CallContext call, ILogger<CallInterc
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        await EnterAsync(context);
         try
         {
+            await EnterAsync(request, context);
             return await continuation(request, context);
         }
         catch (Exception e) when (e is not RpcException)
@@ -36,9 +37,9 @@ public sealed partial class CallInterceptor(CallContext call, ILogger<CallInterc
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        await EnterAsync(context);
         try
         {
+            await EnterAsync(request, context);
             await continuation(request, responseStream, context);
         }
         catch (Exception e) when (e is not RpcException)
@@ -47,7 +48,7 @@ public sealed partial class CallInterceptor(CallContext call, ILogger<CallInterc
         }
     }
 
-    private async Task EnterAsync(ServerCallContext context)
+    private async Task EnterAsync(object request, ServerCallContext context)
     {
         var given = context.RequestHeaders.GetValue(CorrelationHeader);
         call.CorrelationId = !string.IsNullOrWhiteSpace(given) && given.Length <= 128
@@ -57,6 +58,7 @@ public sealed partial class CallInterceptor(CallContext call, ILogger<CallInterc
         call.Method = context.Method;
         Activity.Current?.SetTag("biobank.correlation_id", call.CorrelationId);
         await context.WriteResponseHeadersAsync(new Metadata { { CorrelationHeader, call.CorrelationId } });
+        RequestShape.Check((Google.Protobuf.IMessage)request);
     }
 
     private RpcException Translate(Exception exception, ServerCallContext context)
@@ -70,6 +72,7 @@ public sealed partial class CallInterceptor(CallContext call, ILogger<CallInterc
                 context.Deadline <= DateTime.UtcNow ? StatusCode.DeadlineExceeded : StatusCode.Cancelled,
                 ErrorReasons.CallEnded, "The call was cancelled or ran past its deadline."),
             _ when IsTransient(exception) => Unavailable(exception),
+            _ when IsDataException(exception) => Unstorable(exception),
             _ => Internal(exception),
         };
         return status.ToRpcException();
@@ -89,6 +92,20 @@ public sealed partial class CallInterceptor(CallContext call, ILogger<CallInterc
         return false;
     }
 
+    /// <summary>
+    /// PostgreSQL refused a value (class 22, data exception: a character it cannot store, a number
+    /// or time out of its range): the request's fault, though the edge's checks should have caught it.
+    /// </summary>
+    private static bool IsDataException(Exception exception) =>
+        exception.FindPostgresError()?.SqlState.StartsWith("22", StringComparison.Ordinal) == true;
+
+    private Google.Rpc.Status Unstorable(Exception exception)
+    {
+        LogUnstorable(logger, exception, call.CorrelationId);
+        return RpcErrors.From(new InvalidRequestException(
+            [new FieldViolation("", "holds a value the store cannot keep (a character or a number out of range)")]));
+    }
+
     private Google.Rpc.Status Unavailable(Exception exception)
     {
         LogUnavailable(logger, exception, call.CorrelationId);
@@ -106,6 +123,9 @@ public sealed partial class CallInterceptor(CallContext call, ILogger<CallInterc
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable (correlation {CorrelationId})")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, string? correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A request value reached the store unchecked (correlation {CorrelationId})")]
+    private static partial void LogUnstorable(ILogger logger, Exception exception, string? correlationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected fault (correlation {CorrelationId})")]
     private static partial void LogFault(ILogger logger, Exception exception, string? correlationId);

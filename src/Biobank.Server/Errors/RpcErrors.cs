@@ -11,6 +11,15 @@ public static class RpcErrors
 {
     public const string Domain = "biobank";
 
+    /// <summary>
+    /// Errors travel in trailers, which clients commonly cap at 8 KB: what an error echoes of the
+    /// request (names, barcodes, messages quoting them) is cut to these lengths, so a long value
+    /// never turns a clear refusal into RESOURCE_EXHAUSTED.
+    /// </summary>
+    private const int MaxMessageLength = 1000;
+    private const int MaxValueLength = 256;
+    private const int MaxViolations = 20;
+
     public static Status Status(StatusCode code, string reason, string message, IReadOnlyDictionary<string, string>? metadata = null)
     {
         var info = new ErrorInfo { Reason = reason, Domain = Domain };
@@ -18,11 +27,11 @@ public static class RpcErrors
         {
             foreach (var (key, value) in metadata)
             {
-                info.Metadata[key] = value;
+                info.Metadata[key] = Bounded(value, MaxValueLength);
             }
         }
 
-        return new Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } };
+        return new Status { Code = (int)code, Message = Bounded(message, MaxMessageLength), Details = { Any.Pack(info) } };
     }
 
     /// <summary>The status a domain failure is reported with.</summary>
@@ -43,8 +52,8 @@ public static class RpcErrors
         {
             case InvalidRequestException invalid:
                 var badRequest = new BadRequest();
-                badRequest.FieldViolations.Add(invalid.Violations.Select(v =>
-                    new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+                badRequest.FieldViolations.Add(invalid.Violations.Take(MaxViolations).Select(v =>
+                    new BadRequest.Types.FieldViolation { Field = Bounded(v.Field, MaxValueLength), Description = Bounded(v.Description, MaxValueLength) }));
                 status.Details.Add(Any.Pack(badRequest));
                 break;
             case RuleViolationException rule:
@@ -52,13 +61,24 @@ public static class RpcErrors
                 precondition.Violations.Add(new PreconditionFailure.Types.Violation
                 {
                     Type = rule.Reason,
-                    Subject = rule.Metadata.TryGetValue("name", out var name) ? name : "",
-                    Description = rule.Message,
+                    Subject = rule.Metadata.TryGetValue("name", out var name) ? Bounded(name, MaxValueLength) : "",
+                    Description = Bounded(rule.Message, MaxMessageLength),
                 });
                 status.Details.Add(Any.Pack(precondition));
                 break;
         }
 
         return status;
+    }
+
+    private static string Bounded(string value, int length)
+    {
+        if (value.Length <= length)
+        {
+            return value;
+        }
+
+        var cut = char.IsHighSurrogate(value[length - 2]) ? length - 2 : length - 1;
+        return string.Concat(value.AsSpan(0, cut), "…");
     }
 }

@@ -9,6 +9,9 @@ namespace Biobank.Server.Hosting;
 /// <summary>The Biobank gRPC host: every service, its store, identity, errors and telemetry.</summary>
 public static class BiobankApplication
 {
+    /// <summary>The most a request's headers may hold before the connection is closed (Kestrel's limits).</summary>
+    public const int RequestHeaderLimit = 1024 * 1024;
+
     /// <summary>
     /// Builds the host against <paramref name="connectionString"/>. <paramref name="configure"/> lets
     /// tests add configuration and services before the host is built.
@@ -20,6 +23,14 @@ public static class BiobankApplication
         var options = builder.Configuration.GetSection(BiobankServerOptions.Section).Get<BiobankServerOptions>() ?? new();
 
         builder.Host.ConfigureHostOptions(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Kestrel ends the whole HTTP/2 connection, every other call on it included, when a
+            // request's headers pass its limits. The limits are set well above any header a caller
+            // needs, so an oversized one reaches authentication and is refused for its call alone.
+            kestrel.Limits.MaxRequestHeadersTotalSize = RequestHeaderLimit;
+            kestrel.Limits.Http2.MaxRequestHeaderFieldSize = RequestHeaderLimit;
+        });
         builder.Services.AddOptions<DirectoryOptions>()
             .Bind(builder.Configuration.GetSection(DirectoryOptions.Section))
             .Validate(d => !d.Problems().Any(), "The Directory configuration is invalid.")

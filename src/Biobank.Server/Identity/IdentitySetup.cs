@@ -10,6 +10,9 @@ namespace Biobank.Server.Identity;
 
 public static class IdentitySetup
 {
+    /// <summary>Tokens of identity providers are a few KB; a longer authorization header is refused unread.</summary>
+    public const int MaxAuthorizationLength = 16 * 1024;
+
     /// <summary>
     /// JWT bearer authentication on every endpoint that does not opt out: tokens from the configured
     /// OpenID Connect authority, or else tokens signed with the local development key. A token must
@@ -43,6 +46,15 @@ public static class IdentitySetup
 
                 jwt.Events = new JwtBearerEvents
                 {
+                    OnMessageReceived = context =>
+                    {
+                        if (context.Request.Headers.Authorization.ToString().Length > MaxAuthorizationLength)
+                        {
+                            context.Fail($"The bearer token is longer than {MaxAuthorizationLength / 1024} KB.");
+                        }
+
+                        return Task.CompletedTask;
+                    },
                     OnTokenValidated = context =>
                     {
                         var caller = context.Principal?.ToCaller();

@@ -51,6 +51,7 @@ public sealed partial class SampleService(
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
+            SampleDecider.RequireRegistrar(scope.Caller);
             await RequireFreeBarcodesAsync(scope, [barcode]);
             await RequireDonorConsentAsync(scope, scope.Caller.Organisation, collection, donor);
 

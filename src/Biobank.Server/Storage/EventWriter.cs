@@ -25,7 +25,7 @@ public sealed class EventWriter(ISessionFactory sessions, CallContext call, Npgs
     {
         var caller = call.Caller ?? throw new InvalidOperationException("Mutations run for an authenticated caller.");
         call.RequestId = RequestIds.Parse(requestId);
-        var entry = RequestLog.Entry.For(call.RequestId, caller.Organisation, call.Method ?? "", request);
+        var entry = RequestLog.Entry.For(call.RequestId, caller, call.Method ?? "", request);
         for (var attempt = 1; ; attempt++)
         {
             // Checked on every attempt: a race lost to a twin of this request ends here.

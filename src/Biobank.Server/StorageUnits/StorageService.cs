@@ -33,7 +33,7 @@ public sealed class StorageService(
         var kind = (StorageUnitKind)checks.Enum(unit.Kind, "storage_unit.kind");
         var parent = unit.Parent == "" ? null : checks.Name(unit.Parent, Collection, "storage_unit.parent");
         var siteName = unit.Site == "" && parent is not null ? "" : checks.Name(unit.Site, ResourceNames.SitesCollection, "storage_unit.site");
-        var site = siteName == "" ? null : directory.Value.FindSite(siteName[(ResourceNames.SitesCollection.Length + 1)..]);
+        var site = siteName == "" ? null : directory.Value.FindSite(ResourceNames.IdOf(siteName, ResourceNames.SitesCollection));
         if (siteName != "" && site is null)
         {
             checks.Add("storage_unit.site", "is not a site of the directory");
@@ -147,7 +147,7 @@ public sealed class StorageService(
         }
 
         checks.ThrowIfAny();
-        var siteId = site[(ResourceNames.SitesCollection.Length + 1)..];
+        var siteId = ResourceNames.IdOf(site, ResourceNames.SitesCollection);
         var response = new V1.FindFreePositionsResponse();
 
         // Boxes are read a batch at a time, so a site with thousands of boxes is not read whole

@@ -86,4 +86,30 @@ public sealed class AuthenticationTests(BiobankServerFixture server) : IClassFix
 
         health.Status.ShouldBe(HealthCheckResponse.Types.ServingStatus.Serving);
     }
+
+    [Fact]
+    public async Task An_oversized_token_is_refused_for_its_call_alone_and_other_calls_on_the_connection_carry_on()
+    {
+        using var client = server.ClientFor("alice", "inserm", Role.Technician);
+        var directory = new DirectoryService.DirectoryServiceClient(client.Channel);
+        var inflated = new Metadata { { "authorization", $"Bearer {new string('x', 100 * 1024)}" } };
+
+        // A watch keeps a stream of this connection open while the oversized call is refused.
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var watch = client.Reservations.WatchReservations(
+            new WatchReservationsRequest { Organisation = "organisations/inserm" }, cancellationToken: watching.Token);
+        var opened = watch.ResponseHeadersAsync;
+        await opened;
+
+        var error = await Should.ThrowAsync<RpcException>(
+            directory.GetCallerIdentityAsync(new GetCallerIdentityRequest(), inflated).ResponseAsync);
+        var after = await client.Directory.GetCallerIdentityAsync(new GetCallerIdentityRequest());
+
+        error.StatusCode.ShouldBeOneOf([StatusCode.Unauthenticated, StatusCode.ResourceExhausted], error.ToString());
+        after.Subject.ShouldBe("alice");
+        watching.IsCancellationRequested.ShouldBeFalse();
+        var moved = watch.ResponseStream.MoveNext(watching.Token);
+        await watching.CancelAsync();
+        (await Should.ThrowAsync<RpcException>(moved)).StatusCode.ShouldBe(StatusCode.Cancelled);
+    }
 }

@@ -14,7 +14,7 @@ public sealed class ErrorModelTests(BiobankServerFixture server) : IClassFixture
 
         var documented = Enum.GetValues<ErrorReason>()
             .Where(r => r != ErrorReason.Unspecified)
-            .Select(r => CommonReflection.Descriptor.EnumTypes.Single(e => e.Name == nameof(ErrorReason)).FindValueByNumber((int)r).Name)
+            .Select(r => CommonReflection.Descriptor.EnumTypes.Single(e => e.Name == nameof(ErrorReason)).FindValueByNumber((int)r).Name["ERROR_REASON_".Length..])
             .Order()
             .ToList();
 

@@ -75,7 +75,6 @@ public sealed class EquipmentServiceTests(BiobankServerFixture server) : IClassF
             EquipmentId = "Bad Id!",
             Equipment = new V1.Equipment
             {
-                Kind = (EquipmentKind)99,
                 Site = "sites/atlantis",
                 BookingRules = new BookingRules { MinDuration = Duration.FromTimeSpan(TimeSpan.FromHours(-1)) },
             },

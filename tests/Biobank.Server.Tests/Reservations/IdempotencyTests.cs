@@ -80,6 +80,41 @@ public sealed class IdempotencyTests(BiobankServerFixture server) : IClassFixtur
         error.ErrorInfo()!.Metadata["request_id"].ShouldBe(booking.RequestId);
     }
 
+    [Fact]
+    public async Task A_request_id_answers_only_its_own_caller()
+    {
+        using var manager = server.AnsesBiobankManager();
+        using var auditor = server.ClientFor("odile.audit", "anses", "auditor");
+        var register = new RegisterSampleRequest { RequestId = BiobankClient.NewRequestId(), Sample = Catalogue.Serum() };
+        var registered = await manager.Samples.RegisterSampleAsync(register);
+        var events = await EventCountAsync();
+
+        var replayed = await Should.ThrowAsync<RpcException>(auditor.Samples.RegisterSampleAsync(register).ResponseAsync);
+
+        replayed.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        (await EventCountAsync()).ShouldBe(events);
+        (await manager.Samples.RegisterSampleAsync(register)).ShouldBe(registered);
+    }
+
+    [Fact]
+    public async Task Another_organisation_reusing_a_request_id_learns_nothing_of_it()
+    {
+        using var anses = server.AnsesBiobankManager();
+        using var inserm = server.InsermBiobankManager();
+        var register = new RegisterSampleRequest { RequestId = BiobankClient.NewRequestId(), Sample = Catalogue.Serum() };
+        var theirs = await anses.Samples.RegisterSampleAsync(register);
+        var different = register.Clone();
+        different.Sample.Barcode = Catalogue.Barcode();
+
+        var ours = await inserm.Samples.RegisterSampleAsync(register);
+        var another = await Should.ThrowAsync<RpcException>(inserm.Samples.RegisterSampleAsync(different).ResponseAsync);
+
+        ours.Name.ShouldNotBe(theirs.Name);
+        ours.CustodianOrganisation.ShouldBe("organisations/inserm");
+        another.Reason().ShouldBe("REQUEST_ID_REUSED");
+        (await anses.Samples.RegisterSampleAsync(register)).ShouldBe(theirs);
+    }
+
     private async Task<long> EventCountAsync() => await ScalarAsync("select count(*) from biobank.mt_events", null);
 
     private async Task<long> StreamsOfAsync(string equipment) =>
