@@ -25,7 +25,7 @@ public sealed record Sample(
     int FreezeThawCount,
     bool CheckedOut,
     IReadOnlyList<Hold> Holds,
-    SampleReservation? Reservation,
+    SampleAllocation? Allocation,
     bool Disposed,
     SampleState State,
     DateTimeOffset CreateTime,
@@ -53,8 +53,8 @@ public sealed record Sample(
         (_, SampleHoldPlaced e) => state.Next(e.At) with { Holds = [.. state.Holds, new Hold(e.HoldId, e.Kind, e.Reason, e.At)] },
         (_, SampleHoldLifted e) => state.Next(e.At) with { Holds = [.. state.Holds.Where(h => h.HoldId != e.HoldId)] },
         (_, SampleDisposed e) => state.Next(e.At) with { Disposed = true, Placement = null, StorageUnits = [] },
-        (_, SampleReserved e) => state.Next(e.At) with { Reservation = new SampleReservation(e.ReservationId, e.Project, e.Until) },
-        (_, SampleReservationReleased e) => state.Next(e.At) with { Reservation = null },
+        (_, SampleAllocated e) => state.Next(e.At) with { Allocation = new SampleAllocation(e.AllocationId, e.Project, e.Until) },
+        (_, SampleAllocationReleased e) => state.Next(e.At) with { Allocation = null },
         _ => state,
     };
 
@@ -65,14 +65,14 @@ public sealed record Sample(
         State = Disposed ? SampleState.Disposed
             : Quantity.Value <= 0 ? SampleState.Depleted
             : Holds.Count > 0 ? SampleState.OnHold
-            : Reservation is not null ? SampleState.Reserved
+            : Allocation is not null ? SampleState.Allocated
             : SampleState.Available,
     };
 
     /// <summary>
-    /// The sample as it stands at <paramref name="now"/>: a reservation ends at its expiry time
+    /// The sample as it stands at <paramref name="now"/>: an allocation ends at its expiry time
     /// without an event, so every decision and every read judges it against the clock.
     /// </summary>
     public Sample At(DateTimeOffset now) =>
-        Reservation is { } reservation && reservation.Until <= now ? (this with { Reservation = null }).Settled() : this;
+        Allocation is { } allocation && allocation.Until <= now ? (this with { Allocation = null }).Settled() : this;
 }

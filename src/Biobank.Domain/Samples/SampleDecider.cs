@@ -39,14 +39,14 @@ public static class SampleDecider
     public sealed record Dispose(Caller Caller, DateTimeOffset Now, string Method, string Reason) : Command(Caller, Now);
 
     /// <summary>
-    /// Reserves the sample for <paramref name="Project"/> until <paramref name="Until"/>. With
+    /// Allocates the sample to <paramref name="Project"/> until <paramref name="Until"/>. With
     /// <paramref name="DeclaredUses"/>, a human sample's <paramref name="Consent"/> must permit each.
     /// </summary>
-    public sealed record Reserve(
-        Caller Caller, DateTimeOffset Now, string ReservationId, string Project, DateTimeOffset Until,
+    public sealed record Allocate(
+        Caller Caller, DateTimeOffset Now, string AllocationId, string Project, DateTimeOffset Until,
         IReadOnlyList<PermittedUse> DeclaredUses, Consent? Consent) : Command(Caller, Now);
 
-    public sealed record Release(Caller Caller, DateTimeOffset Now, string ReservationId, string Reason) : Command(Caller, Now);
+    public sealed record Release(Caller Caller, DateTimeOffset Now, string AllocationId, string Reason) : Command(Caller, Now);
 
     public static IReadOnlyList<object> Decide(Command command, Sample? state)
     {
@@ -70,9 +70,9 @@ public static class SampleDecider
                 : [new SampleHoldPlaced(sample.Id, c.HoldId, c.Kind, c.Reason, c.Now)],
             LiftHold c => DecideLiftHold(c, sample),
             Dispose c => DecideDispose(c, sample),
-            Reserve c => DecideReserve(c, sample),
-            Release c => sample.Reservation?.ReservationId == c.ReservationId
-                ? [new SampleReservationReleased(sample.Id, c.ReservationId, c.Reason, c.Now)]
+            Allocate c => DecideAllocate(c, sample),
+            Release c => sample.Allocation?.AllocationId == c.AllocationId
+                ? [new SampleAllocationReleased(sample.Id, c.AllocationId, c.Reason, c.Now)]
                 : [],
             _ => throw new InvalidOperationException($"Unknown command {command.GetType().Name}."),
         };
@@ -101,7 +101,7 @@ public static class SampleDecider
         caller.RequireOrganisation(sample.Organisation);
     }
 
-    /// <summary>In transit, on hold, depleted and disposed samples cannot be reserved, moved, split or used.</summary>
+    /// <summary>In transit, on hold, depleted and disposed samples cannot be allocated, moved, split or used.</summary>
     public static void RequireUsable(Sample sample)
     {
         if (sample.State is SampleState.InTransit or SampleState.OnHold or SampleState.Depleted or SampleState.Disposed)
@@ -147,7 +147,7 @@ public static class SampleDecider
 
     private static IReadOnlyList<object> DecideAliquot(Aliquot c, Sample sample)
     {
-        RequireUnreserved(sample);
+        RequireUnallocated(sample);
         foreach (var portion in c.Portions)
         {
             RequireUnit(sample, portion.Quantity);
@@ -159,45 +159,45 @@ public static class SampleDecider
 
     private static IReadOnlyList<object> DecideDerive(Derive c, Sample sample)
     {
-        RequireUnreserved(sample);
+        RequireUnallocated(sample);
         return Take(sample, c.Taken, () => [new SampleDerived(sample.Id, c.Portion.SampleId, c.MaterialType, c.Taken, c.Now)]);
     }
 
     private static IReadOnlyList<object> DecideUse(Use c, Sample sample)
     {
-        if (sample.Reservation is { } reservation && reservation.Project != c.Project)
+        if (sample.Allocation is { } allocation && allocation.Project != c.Project)
         {
-            throw ReservedFor(sample, reservation.Project);
+            throw AllocatedTo(sample, allocation.Project);
         }
 
         return Take(sample, c.Consumed, () => [new SampleUsed(sample.Id, c.Consumed, c.Purpose, c.Project, c.Now)]);
     }
 
     /// <summary>
-    /// Splitting or deriving names no project, so a reserved sample's material stays whole for the
-    /// project that reserved it until the reservation is released or lapses.
+    /// Splitting or deriving names no project, so an allocated sample's material stays whole for the
+    /// project it is allocated to until the allocation is released or lapses.
     /// </summary>
-    private static void RequireUnreserved(Sample sample)
+    private static void RequireUnallocated(Sample sample)
     {
-        if (sample.Reservation is { } reservation)
+        if (sample.Allocation is { } allocation)
         {
-            throw ReservedFor(sample, reservation.Project);
+            throw AllocatedTo(sample, allocation.Project);
         }
     }
 
-    private static RuleViolationException ReservedFor(Sample sample, string project) => new(
-        ErrorReasons.SampleNotAvailable, $"The sample is reserved for project '{project}'.",
+    private static RuleViolationException AllocatedTo(Sample sample, string project) => new(
+        ErrorReasons.SampleNotAvailable, $"The sample is allocated to project '{project}'.",
         new Dictionary<string, string> { ["name"] = sample.Id, ["state"] = StateName(sample.State), ["project"] = project });
 
-    private static IReadOnlyList<object> DecideReserve(Reserve c, Sample sample)
+    private static IReadOnlyList<object> DecideAllocate(Allocate c, Sample sample)
     {
-        if (sample.Reservation?.ReservationId == c.ReservationId)
+        if (sample.Allocation?.AllocationId == c.AllocationId)
         {
             return [];
         }
 
         RequireUsable(sample);
-        if (sample.State == SampleState.Reserved)
+        if (sample.State == SampleState.Allocated)
         {
             throw NotAvailable(sample);
         }
@@ -218,7 +218,7 @@ public static class SampleDecider
                 new Dictionary<string, string> { ["name"] = sample.Id, ["use"] = ApiName(refused[0]) });
         }
 
-        return [new SampleReserved(sample.Id, c.ReservationId, c.Project, c.Until, c.Now)];
+        return [new SampleAllocated(sample.Id, c.AllocationId, c.Project, c.Until, c.Now)];
     }
 
     private static IReadOnlyList<object> DecideCheckOut(CheckOut c, Sample sample)

@@ -48,7 +48,7 @@ public sealed record SampleHoldLifted(string SampleId, string HoldId, string Rea
 /// <summary>Destroyed; the sample's position is freed. Final.</summary>
 public sealed record SampleDisposed(string SampleId, string Method, string Reason, DateTimeOffset At);
 
-/// <summary>Reserved for <paramref name="Project"/> as part of reservation <paramref name="ReservationId"/>; lapses at <paramref name="Until"/>.</summary>
-public sealed record SampleReserved(string SampleId, string ReservationId, string Project, DateTimeOffset Until, DateTimeOffset At);
+/// <summary>Allocated for <paramref name="Project"/> as part of allocation <paramref name="AllocationId"/>; lapses at <paramref name="Until"/>.</summary>
+public sealed record SampleAllocated(string SampleId, string AllocationId, string Project, DateTimeOffset Until, DateTimeOffset At);
 
-public sealed record SampleReservationReleased(string SampleId, string ReservationId, string Reason, DateTimeOffset At);
+public sealed record SampleAllocationReleased(string SampleId, string AllocationId, string Reason, DateTimeOffset At);

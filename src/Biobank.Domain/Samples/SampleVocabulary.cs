@@ -57,7 +57,7 @@ public enum SampleState
 {
     Unspecified = 0,
     Available = 1,
-    Reserved = 2,
+    Allocated = 2,
     InTransit = 3,
     OnHold = 4,
     Depleted = 5,
@@ -121,5 +121,5 @@ public sealed record Placement(string StorageUnit, string Position, IReadOnlyLis
 /// <summary>A hold on a sample; lifted by its id.</summary>
 public sealed record Hold(string HoldId, HoldKind Kind, string Reason, DateTimeOffset At);
 
-/// <summary>A reservation of a sample for <paramref name="Project"/> until <paramref name="Until"/> (exclusive).</summary>
-public sealed record SampleReservation(string ReservationId, string Project, DateTimeOffset Until);
+/// <summary>An allocation of a sample for <paramref name="Project"/> until <paramref name="Until"/> (exclusive).</summary>
+public sealed record SampleAllocation(string AllocationId, string Project, DateTimeOffset Until);

@@ -39,26 +39,26 @@ public sealed class ConsentService(EventWriter writer, IQuerySession query, Call
         }, context.CancellationToken);
     }
 
-    public override async Task<V1.Consent> GetConsent(V1.GetConsentRequest request, ServerCallContext context)
+    public override Task<V1.Consent> GetConsent(V1.GetConsentRequest request, ServerCallContext context)
+    {
+        ResourceNames.ParseId(request.Name, Collection, "name");
+        return ReadAsync(request.Name, context.CancellationToken);
+    }
+
+    public override Task<V1.Consent> LookupConsent(V1.LookupConsentRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var donor = SampleMapping.ReadPseudonym(request.DonorPseudonym, "donor_pseudonym", checks, required: true);
+        var collection = checks.Required(request.Collection, "collection", 64);
+        checks.ThrowIfAny();
+        return ReadAsync(Consent.NameFor(call.Caller!.Organisation, collection, donor), context.CancellationToken);
+    }
+
+    private async Task<V1.Consent> ReadAsync(string name, CancellationToken cancellationToken)
     {
         var caller = call.Caller!;
         caller.RequireAnyRole(Domain.Access.Role.BiobankManager, Domain.Access.Role.Admin);
-        string name;
-        if (request.Name != "")
-        {
-            ResourceNames.ParseId(request.Name, Collection, "name");
-            name = request.Name;
-        }
-        else
-        {
-            var checks = new RequestChecks();
-            var donor = SampleMapping.ReadPseudonym(request.DonorPseudonym, "donor_pseudonym", checks, required: true);
-            var collection = checks.Required(request.Collection, "collection", 64);
-            checks.ThrowIfAny();
-            name = Consent.NameFor(caller.Organisation, collection, donor);
-        }
-
-        var consent = await query.LoadAsync<Consent>(name, context.CancellationToken);
+        var consent = await query.LoadAsync<Consent>(name, cancellationToken);
 
         // Another organisation's consent is reported as absent: its existence says who gave material.
         return consent is null || consent.Organisation != caller.Organisation ? throw new ResourceNotFoundException(name) : consent.ToApi();
@@ -83,7 +83,7 @@ public sealed class ConsentService(EventWriter writer, IQuerySession query, Call
             }
 
             var consent = await scope.DecideExistingAsync<Consent>(name, s => ConsentDecider.Decide(
-                new ConsentDecider.Withdraw(scope.Caller, scope.Now, scopeOfWithdrawal, reason), s), exclusive: true);
+                new ConsentDecider.Withdraw(scope.Caller, scope.Now, scopeOfWithdrawal, reason), s), request.Etag, exclusive: true);
 
             // The donor's samples in the collection and everything made from them, read after the
             // consent's lock is taken, so a registration for this donor either committed before

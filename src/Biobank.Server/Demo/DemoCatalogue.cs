@@ -355,7 +355,7 @@ public static class DemoCatalogue
             var box = freezer.Boxes[n / DemoFreezer.BoxPositions];
             var cell = n % DemoFreezer.BoxPositions;
             var position = $"{(char)('A' + (cell / DemoFreezer.BoxColumns))}{(cell % DemoFreezer.BoxColumns) + 1}";
-            return ($"{prefix.ToLowerInvariant()}-demo-{n + 1:00000}", $"{prefix}-{n + 1:000000}", new V1.StoragePosition { StorageUnit = $"storage-units/{box}", Position = position });
+            return ($"{prefix.ToLowerInvariant()}-demo-{n + 1:00000}", $"{prefix}-{n + 1:000000}", new V1.StoragePosition { StorageUnit = $"storageUnits/{box}", Position = position });
         }
     }
 }

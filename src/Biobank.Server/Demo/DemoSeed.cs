@@ -275,7 +275,7 @@ public static class DemoSeed
                 {
                     DisplayName = $"Rack {rack}",
                     Kind = V1.StorageUnitKind.Rack,
-                    Parent = $"storage-units/{freezer.Id}",
+                    Parent = $"storageUnits/{freezer.Id}",
                 });
                 units++;
             }
@@ -286,7 +286,7 @@ public static class DemoSeed
                 {
                     DisplayName = $"Box {(i % freezer.BoxesPerRack) + 1} of rack {(i / freezer.BoxesPerRack) + 1}",
                     Kind = V1.StorageUnitKind.Box,
-                    Parent = $"storage-units/{freezer.RackId((i / freezer.BoxesPerRack) + 1)}",
+                    Parent = $"storageUnits/{freezer.RackId((i / freezer.BoxesPerRack) + 1)}",
                     Rows = DemoFreezer.BoxRows,
                     Columns = DemoFreezer.BoxColumns,
                 });

@@ -158,7 +158,7 @@ public sealed class EquipmentService(
             var exclusive = request.CancelOverlappingReservations && cancelled.Count == overlapping.Count;
             var maintenanceId = Guid.CreateVersion7().ToString();
             var instrument = await scope.DecideExistingAsync<Instrument>(name, s => EquipmentDecider.Decide(
-                new EquipmentDecider.ScheduleMaintenance(scope.Caller, scope.Now, maintenanceId, interval, reason, exclusive), s));
+                new EquipmentDecider.ScheduleMaintenance(scope.Caller, scope.Now, maintenanceId, interval, reason, exclusive), s), request.Etag);
             var response = new V1.ScheduleMaintenanceResponse
             {
                 Equipment = instrument.ToApi(),
@@ -177,7 +177,7 @@ public sealed class EquipmentService(
         var maintenanceId = checks.Required(request.MaintenanceId, "maintenance_id", 64);
         var reason = checks.Required(request.Reason, "reason", 500);
         checks.ThrowIfAny();
-        return DecideOnInstrument(request, request.RequestId, name, scope => new EquipmentDecider.CancelMaintenance(scope.Caller, scope.Now, maintenanceId, reason), context);
+        return DecideOnInstrument(request, request.RequestId, name, scope => new EquipmentDecider.CancelMaintenance(scope.Caller, scope.Now, maintenanceId, reason), context, request.Etag);
     }
 
     public override Task<V1.Equipment> SetEquipmentStatus(V1.SetEquipmentStatusRequest request, ServerCallContext context)
@@ -191,7 +191,7 @@ public sealed class EquipmentService(
 
         var reason = checks.Required(request.Reason, "reason", 500);
         checks.ThrowIfAny();
-        return DecideOnInstrument(request, request.RequestId, name, scope => new EquipmentDecider.SetStatus(scope.Caller, scope.Now, (EquipmentStatus)request.Status, reason), context);
+        return DecideOnInstrument(request, request.RequestId, name, scope => new EquipmentDecider.SetStatus(scope.Caller, scope.Now, (EquipmentStatus)request.Status, reason), context, request.Etag);
     }
 
     public override Task<V1.Equipment> RetireEquipment(V1.RetireEquipmentRequest request, ServerCallContext context)
@@ -200,7 +200,7 @@ public sealed class EquipmentService(
         var name = checks.Name(request.Name, "equipment", "name");
         var reason = checks.Required(request.Reason, "reason", 500);
         checks.ThrowIfAny();
-        return DecideOnInstrument(request, request.RequestId, name, scope => new EquipmentDecider.Retire(scope.Caller, scope.Now, reason), context);
+        return DecideOnInstrument(request, request.RequestId, name, scope => new EquipmentDecider.Retire(scope.Caller, scope.Now, reason), context, request.Etag);
     }
 
     public override Task<V1.Qualification> GrantQualification(V1.GrantQualificationRequest request, ServerCallContext context)
@@ -245,7 +245,7 @@ public sealed class EquipmentService(
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
             var state = await scope.DecideExistingAsync<Qualification>(name, s => QualificationDecider.Decide(
-                new QualificationDecider.Revoke(scope.Caller, scope.Now, reason), s));
+                new QualificationDecider.Revoke(scope.Caller, scope.Now, reason), s), request.Etag);
             return state.ToApi();
         }, context.CancellationToken);
     }

@@ -156,7 +156,7 @@ public sealed partial class ReservationService(
     }
 
     public override Task<V1.Reservation> ApproveReservation(V1.ApproveReservationRequest request, ServerCallContext context) =>
-        Decide(request, request.RequestId, CheckedName(request.Name), scope => new ReservationDecider.Approve(scope.Caller, scope.Now), context);
+        Decide(request, request.RequestId, CheckedName(request.Name), scope => new ReservationDecider.Approve(scope.Caller, scope.Now), context, request.Etag);
 
     public override Task<V1.Reservation> RejectReservation(V1.RejectReservationRequest request, ServerCallContext context)
     {
@@ -164,14 +164,14 @@ public sealed partial class ReservationService(
         var name = checks.Name(request.Name, Collection, "name");
         var reason = checks.Required(request.Reason, "reason", 500);
         checks.ThrowIfAny();
-        return Decide(request, request.RequestId, name, scope => new ReservationDecider.Reject(scope.Caller, scope.Now, reason), context);
+        return Decide(request, request.RequestId, name, scope => new ReservationDecider.Reject(scope.Caller, scope.Now, reason), context, request.Etag);
     }
 
     public override Task<V1.Reservation> CheckInReservation(V1.CheckInReservationRequest request, ServerCallContext context) =>
-        Decide(request, request.RequestId, CheckedName(request.Name), scope => new ReservationDecider.CheckIn(scope.Caller, scope.Now), context);
+        Decide(request, request.RequestId, CheckedName(request.Name), scope => new ReservationDecider.CheckIn(scope.Caller, scope.Now), context, request.Etag);
 
     public override Task<V1.Reservation> CheckOutReservation(V1.CheckOutReservationRequest request, ServerCallContext context) =>
-        Decide(request, request.RequestId, CheckedName(request.Name), scope => new ReservationDecider.CheckOut(scope.Caller, scope.Now), context);
+        Decide(request, request.RequestId, CheckedName(request.Name), scope => new ReservationDecider.CheckOut(scope.Caller, scope.Now), context, request.Etag);
 
     private Domain.Access.Caller Caller => call.Caller ?? throw new InvalidOperationException("Calls are authenticated.");
 

@@ -57,11 +57,11 @@ public static class SampleMapping
         {
             HoldId = h.HoldId, Kind = (V1.HoldKind)h.Kind, Reason = h.Reason, PlaceTime = Timestamp.FromDateTimeOffset(h.At),
         }));
-        if (sample.Reservation is { } reservation)
+        if (sample.Allocation is { } allocation)
         {
-            api.Reservation = new V1.SampleReservation
+            api.Allocation = new V1.SampleAllocation
             {
-                ReservationId = reservation.ReservationId, Project = reservation.Project, ExpireTime = Timestamp.FromDateTimeOffset(reservation.Until),
+                AllocationId = allocation.AllocationId, Project = allocation.Project, ExpireTime = Timestamp.FromDateTimeOffset(allocation.Until),
             };
         }
 

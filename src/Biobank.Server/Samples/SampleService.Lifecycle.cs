@@ -67,7 +67,7 @@ public sealed partial class SampleService
             await RequireDonorConsentAsync(scope, parent.Organisation, parent.Collection, parent.DonorPseudonym);
             var made = (await PrepareAsync(scope, [portion]))[0];
             var after = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
-                new SampleDecider.Derive(scope.Caller, scope.Now, taken, material, made), s!));
+                new SampleDecider.Derive(scope.Caller, scope.Now, taken, material, made), s!), request.Etag);
             var derivative = await scope.DecideAsync<Sample>(made.SampleId, s => SampleDecider.Offspring(after, made, material, scope.Now, s));
             return new V1.DeriveSampleResponse { Parent = after.ToApi(scope.Caller, scope.Now), Derivative = derivative.ToApi(scope.Caller, scope.Now) };
         }, context.CancellationToken);
@@ -81,14 +81,14 @@ public sealed partial class SampleService
         var purpose = checks.Required(request.Purpose, "purpose", 500);
         var project = checks.Optional(request.Project, "project", 64);
         checks.ThrowIfAny();
-        return Decide(request, request.RequestId, name, scope => new SampleDecider.Use(scope.Caller, scope.Now, quantity, purpose, project), context);
+        return Decide(request, request.RequestId, name, scope => new SampleDecider.Use(scope.Caller, scope.Now, quantity, purpose, project), context, request.Etag);
     }
 
     public override Task<V1.Sample> CheckOutSample(V1.CheckOutSampleRequest request, ServerCallContext context) =>
-        Decide(request, request.RequestId, CheckedName(request.Name), scope => new SampleDecider.CheckOut(scope.Caller, scope.Now), context);
+        Decide(request, request.RequestId, CheckedName(request.Name), scope => new SampleDecider.CheckOut(scope.Caller, scope.Now), context, request.Etag);
 
     public override Task<V1.Sample> CheckInSample(V1.CheckInSampleRequest request, ServerCallContext context) =>
-        Decide(request, request.RequestId, CheckedName(request.Name), scope => new SampleDecider.CheckIn(scope.Caller, scope.Now), context);
+        Decide(request, request.RequestId, CheckedName(request.Name), scope => new SampleDecider.CheckIn(scope.Caller, scope.Now), context, request.Etag);
 
     public override Task<V1.Sample> PlaceHold(V1.PlaceHoldRequest request, ServerCallContext context)
     {
@@ -99,7 +99,7 @@ public sealed partial class SampleService
         checks.ThrowIfAny();
         return Decide(
             request, request.RequestId, name,
-            scope => new SampleDecider.PlaceHold(scope.Caller, scope.Now, Guid.CreateVersion7().ToString(), kind, reason), context);
+            scope => new SampleDecider.PlaceHold(scope.Caller, scope.Now, Guid.CreateVersion7().ToString(), kind, reason), context, request.Etag);
     }
 
     public override Task<V1.Sample> LiftHold(V1.LiftHoldRequest request, ServerCallContext context)
@@ -109,7 +109,7 @@ public sealed partial class SampleService
         var hold = checks.Required(request.HoldId, "hold_id", 64);
         var reason = checks.Required(request.Reason, "reason", 500);
         checks.ThrowIfAny();
-        return Decide(request, request.RequestId, name, scope => new SampleDecider.LiftHold(scope.Caller, scope.Now, hold, reason), context);
+        return Decide(request, request.RequestId, name, scope => new SampleDecider.LiftHold(scope.Caller, scope.Now, hold, reason), context, request.Etag);
     }
 
     public override Task<V1.Sample> DisposeSample(V1.DisposeSampleRequest request, ServerCallContext context)
@@ -119,7 +119,7 @@ public sealed partial class SampleService
         var method = checks.Required(request.Method, "method", 100);
         var reason = checks.Required(request.Reason, "reason", 500);
         checks.ThrowIfAny();
-        return Decide(request, request.RequestId, name, scope => new SampleDecider.Dispose(scope.Caller, scope.Now, method, reason), context);
+        return Decide(request, request.RequestId, name, scope => new SampleDecider.Dispose(scope.Caller, scope.Now, method, reason), context, request.Etag);
     }
 
     public override async Task<V1.SampleLineage> GetSampleLineage(V1.GetSampleLineageRequest request, ServerCallContext context)

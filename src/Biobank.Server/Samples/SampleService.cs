@@ -64,26 +64,28 @@ public sealed partial class SampleService(
         }, context.CancellationToken);
     }
 
-    public override async Task<V1.Sample> GetSample(V1.GetSampleRequest request, ServerCallContext context)
+    public override Task<V1.Sample> GetSample(V1.GetSampleRequest request, ServerCallContext context)
     {
-        if ((request.Name == "") == (request.Barcode == ""))
-        {
-            throw new InvalidRequestException("name", "exactly one of name and barcode is required");
-        }
+        ResourceNames.ParseId(request.Name, Collection, "name");
+        return ReadAsync(request.Name, context.CancellationToken);
+    }
 
-        var name = request.Name;
-        if (request.Barcode != "")
-        {
-            var organisation = request.Organisation == "" ? Caller.Organisation : ResourceNames.ParseOrganisation(request.Organisation, "organisation");
-            name = await barcodes.FindAsync(organisation, request.Barcode, context.CancellationToken)
-                ?? throw new ResourceNotFoundException($"{ResourceNames.Organisation(organisation)}/barcodes/{request.Barcode}");
-        }
-        else
-        {
-            ResourceNames.ParseId(name, Collection, "name");
-        }
+    public override async Task<V1.Sample> LookupSample(V1.LookupSampleRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var barcode = checks.Required(request.Barcode, "barcode", 64);
+        var organisation = request.Organisation == ""
+            ? Caller.Organisation
+            : ResourceNames.IdOf(checks.Name(request.Organisation, ResourceNames.OrganisationsCollection, "organisation"), ResourceNames.OrganisationsCollection);
+        checks.ThrowIfAny();
+        var name = await barcodes.FindAsync(organisation, barcode, context.CancellationToken)
+            ?? throw new ResourceNotFoundException($"{ResourceNames.Organisation(organisation)}/barcodes/{barcode}");
+        return await ReadAsync(name, context.CancellationToken);
+    }
 
-        var sample = await query.LoadAsync<Sample>(name, context.CancellationToken) ?? throw new ResourceNotFoundException(name);
+    private async Task<V1.Sample> ReadAsync(string name, CancellationToken cancellationToken)
+    {
+        var sample = await query.LoadAsync<Sample>(name, cancellationToken) ?? throw new ResourceNotFoundException(name);
         return sample.ToApi(Caller, clock.GetUtcNow());
     }
 
@@ -131,16 +133,16 @@ public sealed partial class SampleService(
             samples = samples.Where(x => x.SourceKind == source);
         }
 
-        // A reservation lapses at its expiry without an event: the stored state says RESERVED
+        // An allocation lapses at its expiry without an event: the stored state says ALLOCATED
         // until the next change, so the filter judges it against the clock.
         var now = clock.GetUtcNow();
-        if (state == SampleState.Reserved)
+        if (state == SampleState.Allocated)
         {
-            samples = samples.Where(x => x.State == SampleState.Reserved && x.Reservation!.Until > now);
+            samples = samples.Where(x => x.State == SampleState.Allocated && x.Allocation!.Until > now);
         }
         else if (state == SampleState.Available)
         {
-            samples = samples.Where(x => x.State == SampleState.Available || (x.State == SampleState.Reserved && x.Reservation!.Until <= now));
+            samples = samples.Where(x => x.State == SampleState.Available || (x.State == SampleState.Allocated && x.Allocation!.Until <= now));
         }
         else if (state != SampleState.Unspecified)
         {

@@ -9,7 +9,7 @@ namespace Biobank.Server.StorageUnits;
 /// <summary>Storage units between their domain state and the API.</summary>
 public static class StorageUnitMapping
 {
-    public const string Collection = "storage-units";
+    public const string Collection = "storageUnits";
 
     public static V1.StorageUnit ToApi(this StorageUnit unit, int occupied) => new()
     {

@@ -1,6 +1,10 @@
+extern alias BiobankServer;
+
 using System.Text;
 using System.Text.Json.Nodes;
 using Biobank.Client;
+using Biobank.Domain.Failures;
+using BiobankServer::Biobank.Server.Errors;
 using Biobank.Server.Tests.Infrastructure;
 using Biobank.V1;
 using Grpc.Core;
@@ -50,7 +54,7 @@ public sealed class HostileRequestTests(BiobankServerFixture server) : IClassFix
         await RefusedAsync(alice.Reservations.ListReservationsAsync(new ListReservationsRequest { Project = $"AMR{Nul}" }).ResponseAsync, "project");
         await RefusedAsync(alice.Reservations.ListReservationsAsync(new ListReservationsRequest { BookedBy = $"alice{Nul}" }).ResponseAsync, "booked_by");
         await RefusedAsync(manager.Samples.ListSamplesAsync(new ListSamplesRequest { Collection = $"EPI{Nul}" }).ResponseAsync, "collection");
-        await RefusedAsync(manager.Samples.GetSampleAsync(new GetSampleRequest { Barcode = $"BC{Nul}" }).ResponseAsync, "barcode");
+        await RefusedAsync(manager.Samples.LookupSampleAsync(new LookupSampleRequest { Barcode = $"BC{Nul}" }).ResponseAsync, "barcode");
     }
 
     [Fact]
@@ -105,17 +109,28 @@ public sealed class HostileRequestTests(BiobankServerFixture server) : IClassFix
     }
 
     [Fact]
-    public async Task An_error_echoes_a_long_value_only_in_part()
+    public async Task A_lookup_of_a_10_kb_barcode_is_refused_in_trailers_a_client_reads()
     {
         using var manager = server.AnsesBiobankManager();
-        var barcode = new string('B', 4000);
 
-        var error = await Should.ThrowAsync<RpcException>(manager.Samples.GetSampleAsync(new GetSampleRequest { Barcode = barcode }).ResponseAsync);
+        var error = await Should.ThrowAsync<RpcException>(
+            manager.Samples.LookupSampleAsync(new LookupSampleRequest { Barcode = new string('B', 10 * 1024) }).ResponseAsync);
 
-        error.StatusCode.ShouldBe(StatusCode.NotFound);
-        error.ErrorInfo()!.Metadata["name"].Length.ShouldBeLessThanOrEqualTo(256);
-        error.Status.Detail.Length.ShouldBeLessThanOrEqualTo(1000);
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.FieldViolations().Single().Field.ShouldBe("barcode");
         error.Trailers.Sum(t => t.Key.Length + (t.IsBinary ? t.ValueBytes.Length * 4 / 3 : t.Value.Length)).ShouldBeLessThan(8 * 1024);
+    }
+
+    [Fact]
+    public void An_error_echoes_at_most_a_bounded_part_of_any_value()
+    {
+        var echoed = new string('B', 10 * 1024);
+
+        var status = RpcErrors.From(new ResourceNotFoundException(echoed));
+
+        status.Message.Length.ShouldBeLessThanOrEqualTo(1000);
+        status.Details.Single().Unpack<Google.Rpc.ErrorInfo>().Metadata["name"].Length.ShouldBeLessThanOrEqualTo(256);
+        status.CalculateSize().ShouldBeLessThan(2 * 1024);
     }
 
     private static async Task<RpcException> RefusedAsync<T>(Task<T> call, string field)

@@ -70,7 +70,7 @@ public sealed class DemoSeedTests(BiobankServerFixture server) : IClassFixture<B
         boxes.Count.ShouldBe(12);
         boxes.ShouldAllBe(b => b.Rows == 8 && b.Columns == 12 && b.TemperatureBand == TemperatureBand.Minus80);
         boxes.Sum(b => 96 - b.FreePositions).ShouldBe(first.Samples);
-        var fullBox = await auditor.Storage.GetStorageUnitAsync(new GetStorageUnitRequest { Name = "storage-units/anses-ma-f80-01-r1-b1" });
+        var fullBox = await auditor.Storage.GetStorageUnitAsync(new GetStorageUnitRequest { Name = "storageUnits/anses-ma-f80-01-r1-b1" });
         fullBox.OccupiedPositions.Count.ShouldBe(96);
         fullBox.Site.ShouldBe("sites/anses-maisons-alfort");
 

@@ -53,7 +53,7 @@ public sealed class ConsentTests(BiobankServerFixture server) : IClassFixture<Bi
         using var technician = server.AnsesTechnician();
         using var partner = server.InsermBiobankManager();
 
-        var found = await manager.Consents.GetConsentAsync(new GetConsentRequest { DonorPseudonym = donor, Collection = "EPIDEMIO-AMR" });
+        var found = await manager.Consents.LookupConsentAsync(new LookupConsentRequest { DonorPseudonym = donor, Collection = "EPIDEMIO-AMR" });
         var byTechnician = await Should.ThrowAsync<RpcException>(technician.Consents.GetConsentAsync(new GetConsentRequest { Name = first.Name }).ResponseAsync);
         var byPartner = await Should.ThrowAsync<RpcException>(partner.Consents.GetConsentAsync(new GetConsentRequest { Name = first.Name }).ResponseAsync);
 
@@ -107,7 +107,7 @@ public sealed class ConsentTests(BiobankServerFixture server) : IClassFixture<Bi
     }
 
     [Fact]
-    public async Task After_withdrawal_a_lifted_hold_does_not_make_the_material_reservable_and_hides_the_donor()
+    public async Task After_withdrawal_a_lifted_hold_does_not_make_the_material_allocatable_and_hides_the_donor()
     {
         using var manager = server.AnsesBiobankManager();
         using var technician = server.AnsesTechnician();
@@ -124,9 +124,9 @@ public sealed class ConsentTests(BiobankServerFixture server) : IClassFixture<Bi
             RequestId = BiobankClient.NewRequestId(), Name = serum.Name, HoldId = held.Holds.Single().HoldId, Reason = "Reviewed before disposal",
         });
 
-        var reserve = new ReserveSamplesRequest { RequestId = BiobankClient.NewRequestId(), Project = "AMR-2026", ExpireTime = Timestamp.FromDateTimeOffset(server.Clock.GetUtcNow().AddDays(7)) };
-        reserve.Samples.Add(serum.Name);
-        var refused = await Should.ThrowAsync<RpcException>(technician.Samples.ReserveSamplesAsync(reserve).ResponseAsync);
+        var allocate = new AllocateSamplesRequest { RequestId = BiobankClient.NewRequestId(), Project = "AMR-2026", ExpireTime = Timestamp.FromDateTimeOffset(server.Clock.GetUtcNow().AddDays(7)) };
+        allocate.Samples.Add(serum.Name);
+        var refused = await Should.ThrowAsync<RpcException>(technician.Samples.AllocateSamplesAsync(allocate).ResponseAsync);
         var aliquot = new AliquotSampleRequest { RequestId = BiobankClient.NewRequestId(), Name = serum.Name };
         aliquot.Aliquots.Add(new SamplePortion { Barcode = Catalogue.Barcode(), Quantity = new Quantity { Value = 0.5, Unit = QuantityUnit.Millilitre } });
         var split = await Should.ThrowAsync<RpcException>(technician.Samples.AliquotSampleAsync(aliquot).ResponseAsync);

@@ -30,6 +30,23 @@ public sealed class SampleLifecycleTests(BiobankServerFixture server) : IClassFi
     }
 
     [Fact]
+    public async Task A_change_made_against_a_stale_etag_is_aborted_and_changes_nothing()
+    {
+        using var manager = server.AnsesBiobankManager();
+        var sample = await manager.RegisterSampleAsync();
+        var checkedOut = await manager.Samples.CheckOutSampleAsync(new CheckOutSampleRequest { RequestId = BiobankClient.NewRequestId(), Name = sample.Name, Etag = sample.Etag });
+
+        var stale = await Should.ThrowAsync<RpcException>(manager.Samples.DisposeSampleAsync(new DisposeSampleRequest
+        {
+            RequestId = BiobankClient.NewRequestId(), Name = sample.Name, Method = "autoclave", Reason = "Broken tube", Etag = sample.Etag,
+        }).ResponseAsync);
+
+        stale.StatusCode.ShouldBe(StatusCode.Aborted);
+        stale.Reason().ShouldBe("ETAG_MISMATCH");
+        (await manager.Samples.GetSampleAsync(new GetSampleRequest { Name = sample.Name })).ShouldBe(checkedOut);
+    }
+
+    [Fact]
     public async Task Quantities_never_go_negative_units_must_match_and_zero_depletes()
     {
         using var technician = server.AnsesTechnician();

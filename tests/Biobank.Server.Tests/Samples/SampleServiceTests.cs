@@ -22,7 +22,7 @@ public sealed class SampleServiceTests(BiobankServerFixture server) : IClassFixt
         sample.Quantity.Value.ShouldBe(2);
         sample.QuantityBand.ShouldBe("1-10 mL");
         sample.DonorPseudonym.ShouldBe("DON-0001");
-        (await manager.Samples.GetSampleAsync(new GetSampleRequest { Barcode = sample.Barcode })).Name.ShouldBe(sample.Name);
+        (await manager.Samples.LookupSampleAsync(new LookupSampleRequest { Barcode = sample.Barcode })).Name.ShouldBe(sample.Name);
         var occupancy = await manager.Storage.GetStorageUnitAsync(new GetStorageUnitRequest { Name = box.Name });
         occupancy.OccupiedPositions.Single().ShouldBe(new PositionOccupancy { Position = "B7", Sample = sample.Name });
         occupancy.FreePositions.ShouldBe(95);
@@ -150,7 +150,7 @@ public sealed class SampleServiceTests(BiobankServerFixture server) : IClassFixt
             MaterialType = MaterialType.Swab,
             CollectionTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(2)),
             Quantity = new Quantity { Value = 0, Unit = QuantityUnit.Count },
-            StoragePosition = new StoragePosition { StorageUnit = "storage-units/box-1", Position = "1A" },
+            StoragePosition = new StoragePosition { StorageUnit = "storageUnits/box-1", Position = "1A" },
         };
 
         var invalid = await Should.ThrowAsync<RpcException>(technician.RegisterSampleAsync(sample));

@@ -8,10 +8,10 @@ using V1 = Biobank.V1;
 
 namespace Biobank.Server.Samples;
 
-/// <summary>Reserving samples for a project, all or none, and releasing them.</summary>
+/// <summary>Allocating samples for a project, all or none, and releasing them.</summary>
 public sealed partial class SampleService
 {
-    public override Task<V1.ReserveSamplesResponse> ReserveSamples(V1.ReserveSamplesRequest request, ServerCallContext context)
+    public override Task<V1.AllocateSamplesResponse> AllocateSamples(V1.AllocateSamplesRequest request, ServerCallContext context)
     {
         var checks = new RequestChecks();
         if (request.Samples.Count is < 1 or > Paging.MaxPageSize)
@@ -37,36 +37,36 @@ public sealed partial class SampleService
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var reservationId = Guid.CreateVersion7().ToString();
+            var allocationId = Guid.CreateVersion7().ToString();
             var samples = (await scope.Session.LoadManyAsync<Sample>(scope.CancellationToken, names)).ToDictionary(s => s.Id);
             var consentNames = samples.Values
                 .Where(s => s.SourceKind == SourceKind.Human && s.DonorPseudonym != "")
                 .Select(s => Consent.NameFor(s.Organisation, s.Collection, s.DonorPseudonym))
                 .Distinct()
                 .ToList();
-            // Loaded even without declared uses: a withdrawn consent refuses every reservation.
+            // Loaded even without declared uses: a withdrawn consent refuses every allocation.
             var consents = (await scope.Session.LoadManyAsync<Consent>(scope.CancellationToken, consentNames)).ToDictionary(c => c.Id);
-            var response = new V1.ReserveSamplesResponse { ReservationId = reservationId };
+            var response = new V1.AllocateSamplesResponse { AllocationId = allocationId };
 
-            // One transaction for all: the first sample that cannot be reserved fails the request,
+            // One transaction for all: the first sample that cannot be allocated fails the request,
             // and none of the others' events is saved.
             foreach (var name in names)
             {
                 var sample = samples.GetValueOrDefault(name) ?? throw new ResourceNotFoundException(name);
                 var consent = consents.GetValueOrDefault(Consent.NameFor(sample.Organisation, sample.Collection, sample.DonorPseudonym));
-                var reserved = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
-                    new SampleDecider.Reserve(scope.Caller, scope.Now, reservationId, project, until, uses, consent), s));
-                response.Samples.Add(reserved.ToApi(scope.Caller, scope.Now));
+                var allocated = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
+                    new SampleDecider.Allocate(scope.Caller, scope.Now, allocationId, project, until, uses, consent), s));
+                response.Samples.Add(allocated.ToApi(scope.Caller, scope.Now));
             }
 
             return response;
         }, context.CancellationToken);
     }
 
-    public override Task<V1.ReleaseSampleReservationResponse> ReleaseSampleReservation(V1.ReleaseSampleReservationRequest request, ServerCallContext context)
+    public override Task<V1.ReleaseSampleAllocationResponse> ReleaseSampleAllocation(V1.ReleaseSampleAllocationRequest request, ServerCallContext context)
     {
         var checks = new RequestChecks();
-        var reservationId = checks.Required(request.ReservationId, "reservation_id", 64);
+        var allocationId = checks.Required(request.AllocationId, "allocation_id", 64);
         var reason = checks.Required(request.Reason, "reason", 500);
         checks.ThrowIfAny();
 
@@ -74,16 +74,16 @@ public sealed partial class SampleService
         {
             var organisation = scope.Caller.Organisation;
             var held = await scope.Session.Query<Sample>()
-                .Where(s => s.Organisation == organisation && s.Reservation != null && s.Reservation.ReservationId == reservationId)
+                .Where(s => s.Organisation == organisation && s.Allocation != null && s.Allocation.AllocationId == allocationId)
                 .OrderBy(s => s.Id)
                 .Select(s => s.Id)
                 .ToListAsync(scope.CancellationToken);
-            var response = new V1.ReleaseSampleReservationResponse();
+            var response = new V1.ReleaseSampleAllocationResponse();
             foreach (var name in held)
             {
                 var before = await scope.LoadAsync<Sample>(name);
                 var released = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
-                    new SampleDecider.Release(scope.Caller, scope.Now, reservationId, reason), s));
+                    new SampleDecider.Release(scope.Caller, scope.Now, allocationId, reason), s));
                 if (released.Version != before?.Version)
                 {
                     response.Samples.Add(released.ToApi(scope.Caller, scope.Now));
