@@ -6,7 +6,8 @@ using static Grpc.Health.V1.HealthCheckResponse.Types;
 namespace Biobank.Server.Tests.Foundation;
 
 /// <summary>
-/// The server binary as a newcomer runs it: no configuration, its own PostgreSQL, stopped with SIGTERM.
+/// The server binary as a newcomer runs it: no configuration, its own PostgreSQL, stopped with
+/// SIGTERM or killed with SIGKILL.
 /// </summary>
 public sealed class ServerProcessTests : IDisposable
 {
@@ -24,6 +25,24 @@ public sealed class ServerProcessTests : IDisposable
         exitCode.ShouldBe(0);
         _data.PostgresProcesses().ShouldBeEmpty();
         File.Exists(Path.Combine(_data.Path, "postgres", "PG_VERSION")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task After_a_kill_minus_9_the_next_server_adopts_the_cluster_left_running_and_stops_it_on_SIGTERM()
+    {
+        await using (var crashed = await ServerProcess.StartAsync(_data.Argument))
+        {
+            var orphan = _data.Postmaster;
+            await crashed.KillAsync();
+            _data.Postmaster.ShouldBe(orphan);
+        }
+
+        await using var next = await ServerProcess.StartAsync(_data.Argument);
+        (await HealthAsync(next)).ShouldBe(ServingStatus.Serving);
+        var exitCode = await next.TerminateAsync();
+
+        exitCode.ShouldBe(0);
+        _data.PostgresProcesses().ShouldBeEmpty();
     }
 
     public void Dispose() => _data.Dispose();
