@@ -46,7 +46,13 @@ public static class ServerCommands
     private static async Task<int> ServeAsync(string[] args)
     {
         await using var database = await DatabaseLocation.ResolveAsync(Configuration(args));
-        await using var app = BiobankApplication.Build(args, database.ConnectionString);
+        await using var app = BiobankApplication.Build(args, database.ConnectionString, builder =>
+        {
+            if (database.Cluster is { } cluster)
+            {
+                builder.Services.AddSingleton(cluster).AddHostedService<ClusterSupervisor>();
+            }
+        });
         await app.StartAsync();
         var refused = BiobankApplication.RemoteCleartextAddresses(app).ToList();
         if (refused.Count > 0)

@@ -26,12 +26,16 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     private readonly PostgresBinaries _binaries;
     private readonly string _clusterDirectory;
+    private readonly string _ownerFile;
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private FileStream? _ownership;
+    private bool _disposed;
 
     private LocalPostgresCluster(PostgresBinaries binaries, string root, int port, string password, FileStream? ownership)
     {
         _binaries = binaries;
         _clusterDirectory = ClusterDirectory(root);
+        _ownerFile = OwnerFile(root);
         _ownership = ownership;
         Port = port;
         AdminConnectionString = new NpgsqlConnectionStringBuilder
@@ -139,19 +143,93 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
     }
 
+    /// <summary>
+    /// Whether the server is running and looked after: by this instance, or by a living owner. When
+    /// false, <see cref="RecoverAsync"/> has something to do.
+    /// </summary>
+    internal bool IsLookedAfter => Postmaster.Running(_clusterDirectory) is not null && (OwnsServer || OwnerIsAlive());
+
+    /// <summary>
+    /// Takes the cluster over if its owner has gone, and starts its server again on the same port if it
+    /// has stopped, so connection strings handed out stay valid. A cluster whose owner is alive is left
+    /// to that owner. Throws <see cref="LocalPostgresException"/> when the server does not start.
+    /// </summary>
+    internal async Task<ClusterRecovery> RecoverAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_disposed)
+            {
+                return ClusterRecovery.None;
+            }
+
+            var adopted = false;
+            if (_ownership is null)
+            {
+                _ownership = TryTakeOwnership(_ownerFile);
+                if (_ownership is null)
+                {
+                    return ClusterRecovery.None;
+                }
+
+                adopted = true;
+            }
+
+            if (Postmaster.Running(_clusterDirectory) is not null)
+            {
+                return adopted ? ClusterRecovery.Adopted : ClusterRecovery.None;
+            }
+
+            // Not cancelled halfway: a server coming up unnoticed would outlive this process.
+            try
+            {
+                await StartServerAsync(CancellationToken.None);
+            }
+            catch (LocalPostgresException) when (!IsFree(Port))
+            {
+                throw new LocalPostgresException(
+                    $"Port {Port} on 127.0.0.1, where this server's connection string expects PostgreSQL, is taken by another program.");
+            }
+
+            return ClusterRecovery.Restarted;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Stops the server if this instance started or adopted it, then lets another process own the cluster.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_ownership is null)
+        await _gate.WaitAsync();
+        try
         {
-            return;
-        }
+            if (_disposed)
+            {
+                return;
+            }
 
-        await RunAsync(_binaries.PgCtl, ["stop", "-w", "-t", "60", "-m", "fast", "-D", _clusterDirectory], CancellationToken.None, throwOnError: false);
-        _ownership.SetLength(0);
-        await _ownership.DisposeAsync();
-        _ownership = null;
+            _disposed = true;
+            if (_ownership is null)
+            {
+                return;
+            }
+
+            await RunAsync(_binaries.PgCtl, ["stop", "-w", "-t", "60", "-m", "fast", "-D", _clusterDirectory], CancellationToken.None, throwOnError: false);
+            _ownership.SetLength(0);
+            await _ownership.DisposeAsync();
+            _ownership = null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
+
+    /// <summary>Whether this instance started or adopted the server, and so stops it on dispose.</summary>
+    private bool OwnsServer => _ownership is not null;
 
     private string LogFile => Path.Combine(_clusterDirectory, "server.log");
 
@@ -191,6 +269,12 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             return null;
         }
+    }
+
+    private bool OwnerIsAlive()
+    {
+        using var probe = TryLock(_ownerFile);
+        return probe is null;
     }
 
     private async Task StartServerAsync(CancellationToken cancellationToken)
@@ -276,6 +360,20 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            return false;
+        }
     }
 
     private static async Task<int> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, bool throwOnError = true)

@@ -1,5 +1,10 @@
+extern alias BiobankServer;
+
 using Biobank.Client;
+using Biobank.Domain.Access;
 using Biobank.Server.Tests.Infrastructure;
+using Biobank.V1;
+using BiobankServer::Biobank.Server.Identity;
 using Grpc.Health.V1;
 using static Grpc.Health.V1.HealthCheckResponse.Types;
 
@@ -7,10 +12,12 @@ namespace Biobank.Server.Tests.Foundation;
 
 /// <summary>
 /// The server binary as a newcomer runs it: no configuration, its own PostgreSQL, stopped with
-/// SIGTERM or killed with SIGKILL.
+/// SIGTERM, killed with SIGKILL, or sharing its data directory.
 /// </summary>
 public sealed class ServerProcessTests : IDisposable
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
+
     private readonly ServerDataDirectory _data = new();
 
     [Fact]
@@ -45,6 +52,48 @@ public sealed class ServerProcessTests : IDisposable
         _data.PostgresProcesses().ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Servers_sharing_a_data_directory_leave_the_cluster_to_its_owner_and_take_it_over_when_the_owner_stops()
+    {
+        await using var owner = await ServerProcess.StartAsync(_data.Argument);
+        await using var heir = await ServerProcess.StartAsync(_data.Argument);
+        await using var visitor = await ServerProcess.StartAsync(_data.Argument);
+        var cluster = _data.Postmaster!.Value;
+
+        (await visitor.TerminateAsync()).ShouldBe(0);
+        _data.Postmaster.ShouldBe(cluster);
+        (await HealthAsync(owner)).ShouldBe(ServingStatus.Serving);
+
+        (await owner.TerminateAsync()).ShouldBe(0);
+        await Eventually.TrueAsync(async () => await HealthAsync(heir) == ServingStatus.Serving, Patience, "the heir to serve again");
+        _data.Postmaster!.Value.Port.ShouldBe(cluster.Port);
+
+        (await heir.TerminateAsync()).ShouldBe(0);
+        _data.PostgresProcesses().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task When_its_PostgreSQL_is_killed_the_server_starts_it_again_on_the_same_port_and_serves_again()
+    {
+        await using var server = await ServerProcess.StartAsync(_data.Argument);
+        var killed = _data.Postmaster!.Value;
+
+        await _data.KillPostmasterAsync();
+
+        await Eventually.TrueAsync(async () => await HealthAsync(server) == ServingStatus.Serving, Patience, "the server to serve again");
+        var restarted = _data.Postmaster!.Value;
+        restarted.Port.ShouldBe(killed.Port);
+        restarted.Id.ShouldNotBe(killed.Id);
+        using (var technician = Technician(server))
+        {
+            await technician.Equipment.ListEquipmentAsync(new ListEquipmentRequest());
+        }
+
+        server.Output.ShouldContain("started again");
+        (await server.TerminateAsync()).ShouldBe(0);
+        _data.PostgresProcesses().ShouldBeEmpty();
+    }
+
     public void Dispose() => _data.Dispose();
 
     private static async Task<ServingStatus> HealthAsync(ServerProcess server)
@@ -52,5 +101,17 @@ public sealed class ServerProcessTests : IDisposable
         using var client = new BiobankClient(server.Address, new BiobankClientOptions { MaxAttempts = 1 });
         var health = await new Health.HealthClient(client.Channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(10));
         return health.Status;
+    }
+
+    /// <summary>A caller whose first attempt must succeed: no retry hides a pool still holding dead connections.</summary>
+    private BiobankClient Technician(ServerProcess server)
+    {
+        var token = TokenIssuer.Issue(LocalSigningKey.Load(_data.Path), "biobank",
+            new Caller("alice", "anses", new HashSet<string> { "technician" }), TimeSpan.FromHours(1));
+        return new BiobankClient(server.Address, new BiobankClientOptions
+        {
+            TokenProvider = _ => ValueTask.FromResult(token),
+            MaxAttempts = 1,
+        });
     }
 }
