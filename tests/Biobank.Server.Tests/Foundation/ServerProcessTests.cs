@@ -1,5 +1,7 @@
 extern alias BiobankServer;
 
+using System.Net;
+using System.Net.Sockets;
 using Biobank.Client;
 using Biobank.Domain.Access;
 using Biobank.Server.Tests.Infrastructure;
@@ -12,7 +14,7 @@ namespace Biobank.Server.Tests.Foundation;
 
 /// <summary>
 /// The server binary as a newcomer runs it: no configuration, its own PostgreSQL, stopped with
-/// SIGTERM, killed with SIGKILL, or sharing its data directory.
+/// SIGTERM, killed with SIGKILL, sharing its data directory, or finding its address taken.
 /// </summary>
 public sealed class ServerProcessTests : IDisposable
 {
@@ -91,6 +93,24 @@ public sealed class ServerProcessTests : IDisposable
 
         server.Output.ShouldContain("started again");
         (await server.TerminateAsync()).ShouldBe(0);
+        _data.PostgresProcesses().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task With_its_gRPC_address_taken_the_server_says_so_in_one_line_and_exits_without_leaving_PostgreSQL_running()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var address = new Uri($"http://127.0.0.1:{((IPEndPoint)squatter.LocalEndpoint).Port}");
+
+        await using var server = ServerProcess.Launch(address, _data.Argument);
+        var exitCode = await server.WaitForExitAsync(Patience);
+
+        exitCode.ShouldBe(2, server.Output);
+        var error = server.Errors.Where(line => line.Length > 0).ShouldHaveSingleItem();
+        error.ShouldContain(address.GetLeftPart(UriPartial.Authority));
+        error.ShouldContain("--Kestrel:Endpoints:Grpc:Url=");
+        File.Exists(Path.Combine(_data.Path, "postgres", "PG_VERSION")).ShouldBeTrue();
         _data.PostgresProcesses().ShouldBeEmpty();
     }
 
