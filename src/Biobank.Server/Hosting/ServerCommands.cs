@@ -5,6 +5,7 @@ using Biobank.Server.Partners;
 using Biobank.Server.Identity;
 using Biobank.Server.LocalDatabase;
 using Biobank.Server.Storage;
+using Microsoft.AspNetCore.Connections;
 
 namespace Biobank.Server.Hosting;
 
@@ -46,8 +47,25 @@ public static class ServerCommands
     private static async Task<int> ServeAsync(string[] args)
     {
         await using var database = await DatabaseLocation.ResolveAsync(Configuration(args));
-        await using var app = BiobankApplication.Build(args, database.ConnectionString);
-        await app.StartAsync();
+        await using var app = BiobankApplication.Build(args, database.ConnectionString, builder =>
+        {
+            if (database.Cluster is { } cluster)
+            {
+                builder.Services.AddSingleton(cluster).AddHostedService<ClusterSupervisor>();
+            }
+        });
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            // Background services started before the listener failed: they stop before the cluster they use.
+            await app.StopAsync();
+            await Console.Error.WriteLineAsync(AddressInUse(app.Configuration, e));
+            return 2;
+        }
+
         var refused = BiobankApplication.RemoteCleartextAddresses(app).ToList();
         if (refused.Count > 0)
         {
@@ -62,6 +80,28 @@ public static class ServerCommands
             (database.Cluster is { } cluster ? $" (local PostgreSQL on 127.0.0.1:{cluster.Port})" : ""));
         await app.WaitForShutdownAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// One line naming the address another program holds and the setting that moves the server
+    /// elsewhere. Kestrel's message names the address it bound, which for <c>localhost</c> is an IP
+    /// address, so the configured endpoint is recognised by its port.
+    /// </summary>
+    private static string AddressInUse(IConfiguration configuration, IOException e)
+    {
+        var taken = configuration.GetSection("Kestrel:Endpoints").GetChildren()
+            .Select(endpoint => (
+                Setting: $"Kestrel:Endpoints:{endpoint.Key}:Url",
+                Url: Uri.TryCreate(endpoint["Url"], UriKind.Absolute, out var url) ? url : null))
+            .FirstOrDefault(endpoint => endpoint.Url is not null && e.Message.Contains($":{endpoint.Url.Port}:", StringComparison.Ordinal));
+        if (taken.Url is null)
+        {
+            return $"biobank: {e.Message} Choose another address, e.g. --Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:5081";
+        }
+
+        var example = new UriBuilder(taken.Url) { Port = taken.Url.Port + 1 }.Uri.GetLeftPart(UriPartial.Authority);
+        return $"biobank: cannot listen on {taken.Url.GetLeftPart(UriPartial.Authority)}, another program already does; " +
+            $"stop that program or choose another address, e.g. --{taken.Setting}={example}";
     }
 
     private static async Task<int> ApplySchemaAsync(string[] args)

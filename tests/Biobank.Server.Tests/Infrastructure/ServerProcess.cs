@@ -6,13 +6,14 @@ namespace Biobank.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The Biobank server as its own operating-system process (the binary built beside the tests), for
-/// what only a separate process shows: two nodes on one database, start-up and SIGTERM.
+/// what only a separate process shows: two nodes on one database, start-up, SIGTERM and SIGKILL.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource<string> _serving = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
+    private readonly List<string> _errors = [];
 
     private ServerProcess(Process process, Uri address)
     {
@@ -24,7 +25,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    /// <summary>Everything the process printed so far.</summary>
+    /// <summary>Everything the process printed so far, standard output and error interleaved.</summary>
     public string Output
     {
         get
@@ -36,28 +37,23 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>What the process printed on its standard error so far.</summary>
+    public IReadOnlyList<string> Errors
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _errors];
+            }
+        }
+    }
+
     /// <summary>Starts the server with these configuration arguments and waits until it says it serves.</summary>
     public static async Task<ServerProcess> StartAsync(params string[] configuration)
     {
-        var port = FreeLoopbackPort();
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Biobank.Server"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in configuration.Append($"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}"))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        process.OutputDataReceived += (_, line) => server.Record(line.Data);
-        process.ErrorDataReceived += (_, line) => server.Record(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var exited = process.WaitForExitAsync();
+        var server = Launch(new Uri($"http://127.0.0.1:{FreeLoopbackPort()}"), configuration);
+        var exited = server._process.WaitForExitAsync();
         var first = await Task.WhenAny(server._serving.Task, exited, Task.Delay(TimeSpan.FromSeconds(90)));
         if (first != server._serving.Task)
         {
@@ -66,6 +62,44 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         return server;
+    }
+
+    /// <summary>Starts the server to serve on <paramref name="address"/>, without waiting for anything.</summary>
+    public static ServerProcess Launch(Uri address, params string[] configuration)
+    {
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Biobank.Server"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in configuration.Append($"--Kestrel:Endpoints:Grpc:Url={address.GetLeftPart(UriPartial.Authority)}"))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
+        var server = new ServerProcess(process, address);
+        process.OutputDataReceived += (_, line) => server.Record(line.Data, error: false);
+        process.ErrorDataReceived += (_, line) => server.Record(line.Data, error: true);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
+    }
+
+    /// <summary>Waits for the process to end by itself; returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan patience)
+    {
+        using var deadline = new CancellationTokenSource(patience);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Kills the process outright (SIGKILL), as a crash or an operator's kill -9 would, and waits for it to end.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await WaitForExitAsync(TimeSpan.FromSeconds(10));
     }
 
     /// <summary>Sends SIGTERM and waits for the process to end; returns its exit code.</summary>
@@ -99,7 +133,7 @@ public sealed class ServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Record(string? line)
+    private void Record(string? line, bool error)
     {
         if (line is null)
         {
@@ -109,6 +143,10 @@ public sealed class ServerProcess : IAsyncDisposable
         lock (_output)
         {
             _output.Add(line);
+            if (error)
+            {
+                _errors.Add(line);
+            }
         }
 
         if (line.StartsWith("Biobank serving gRPC on", StringComparison.Ordinal))

@@ -41,7 +41,8 @@ public static class TestPostgres
 
         // One cluster directory per checkout, reused by every run: later runs skip initdb and drop
         // the databases earlier runs left behind. The test host may be ended right after the last
-        // test, so the stop is only requested on exit; a run that finds the cluster still up joins it.
+        // test, so the stop is only requested on exit. A run that finds the cluster still up joins
+        // it while the run that started it is alive, and otherwise adopts it and stops it on exit.
         var checkout = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(AppContext.BaseDirectory)))[..12];
         var directory = Path.Combine(Path.GetTempPath(), $"biobank-test-cluster-{checkout}");
         var cluster = await LocalPostgresCluster.StartAsync(directory);
