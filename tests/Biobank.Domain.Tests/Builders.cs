@@ -1,5 +1,4 @@
 using Biobank.Domain.Access;
-using Biobank.Domain.Calendar;
 using Biobank.Domain.Equipment;
 
 namespace Biobank.Domain.Tests;

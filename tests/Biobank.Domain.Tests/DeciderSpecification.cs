@@ -1,4 +1,3 @@
-using Biobank.Domain;
 using Biobank.Domain.Failures;
 
 namespace Biobank.Domain.Tests;
@@ -7,19 +6,19 @@ namespace Biobank.Domain.Tests;
 /// Given events, when a command, then events (or a failure with its reason): a decider tested on
 /// its own, with no store.
 /// </summary>
-public sealed class DeciderSpecification<TState, TCommand>(Func<TCommand, TState?, IReadOnlyList<object>> decide)
-    where TState : class, IEventFold<TState>
+public sealed class DeciderSpecification<TState, TEvent, TCommand>(Func<TCommand, TState?, IReadOnlyList<TEvent>> decide)
+    where TState : class, IEventFold<TState, TEvent>
 {
-    private readonly List<object> _given = [];
+    private readonly List<TEvent> _given = [];
     private TCommand? _command;
 
-    public DeciderSpecification<TState, TCommand> Given(params object[] events)
+    public DeciderSpecification<TState, TEvent, TCommand> Given(params TEvent[] events)
     {
         _given.AddRange(events);
         return this;
     }
 
-    public DeciderSpecification<TState, TCommand> When(TCommand command)
+    public DeciderSpecification<TState, TEvent, TCommand> When(TCommand command)
     {
         _command = command;
         return this;
@@ -28,7 +27,7 @@ public sealed class DeciderSpecification<TState, TCommand>(Func<TCommand, TState
     /// <summary>The state the given events fold to.</summary>
     public TState? State => _given.Aggregate((TState?)null, TState.Evolve);
 
-    public void Then(params object[] expected) => Decide().ShouldBe(expected);
+    public void Then(params TEvent[] expected) => Decide().ShouldBe(expected);
 
     /// <summary>Deciding fails with <typeparamref name="TFailure"/> and <paramref name="reason"/>; returns the failure.</summary>
     public TFailure ThenFails<TFailure>(string reason) where TFailure : DomainFailureException
@@ -38,6 +37,6 @@ public sealed class DeciderSpecification<TState, TCommand>(Func<TCommand, TState
         return failure;
     }
 
-    private IReadOnlyList<object> Decide() =>
+    private IReadOnlyList<TEvent> Decide() =>
         decide(_command ?? throw new InvalidOperationException("When(command) was not called."), State);
 }

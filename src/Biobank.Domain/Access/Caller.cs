@@ -15,7 +15,7 @@ public sealed record Caller(string Subject, string Organisation, IReadOnlySet<st
             throw new PermissionDeniedException(
                 ErrorReasons.RoleRequired,
                 $"This requires one of the roles: {string.Join(", ", roles)}.",
-                new Dictionary<string, string> { ["required_roles"] = string.Join(",", roles) });
+                ("required_roles", string.Join(",", roles)));
         }
     }
 
@@ -27,11 +27,7 @@ public sealed record Caller(string Subject, string Organisation, IReadOnlySet<st
             throw new PermissionDeniedException(
                 ErrorReasons.OrganisationMismatch,
                 $"Only organisation '{owner}' may do this.",
-                new Dictionary<string, string>
-                {
-                    ["caller_organisation"] = Organisation,
-                    ["owner_organisation"] = owner,
-                });
+                ("caller_organisation", Organisation), ("owner_organisation", owner));
         }
     }
 }

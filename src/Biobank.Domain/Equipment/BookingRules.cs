@@ -1,5 +1,3 @@
-using Biobank.Domain.Failures;
-
 namespace Biobank.Domain.Equipment;
 
 /// <summary>The rules every reservation of an instrument must follow.</summary>
@@ -23,27 +21,12 @@ public sealed record BookingRules(
         Buffer: TimeSpan.Zero,
         NoShowGrace: TimeSpan.FromMinutes(30));
 
-    /// <summary>Longest duration, horizon, buffer or grace a rule may name.</summary>
+    /// <summary>Longest duration or horizon a rule may name.</summary>
     public static readonly TimeSpan Longest = TimeSpan.FromDays(366 * 2);
 
-    /// <summary>One violation per inconsistent rule, named under <paramref name="field"/>.</summary>
-    public IReadOnlyList<FieldViolation> Violations(string field)
-    {
-        var violations = new List<FieldViolation>();
-        void Check(bool ok, string name, string description)
-        {
-            if (!ok)
-            {
-                violations.Add(new FieldViolation($"{field}.{name}", description));
-            }
-        }
+    /// <summary>Longest buffer kept after a reservation.</summary>
+    public static readonly TimeSpan LongestBuffer = TimeSpan.FromDays(7);
 
-        Check(MinDuration > TimeSpan.Zero && MinDuration <= Longest, "min_duration", "must be positive and at most two years");
-        Check(MaxDuration >= MinDuration && MaxDuration <= Longest, "max_duration", "must be at least min_duration and at most two years");
-        Check(BookingHorizon > TimeSpan.Zero && BookingHorizon <= Longest, "booking_horizon", "must be positive and at most two years");
-        Check(MinimumNotice >= TimeSpan.Zero && MinimumNotice < BookingHorizon, "minimum_notice", "must not be negative and must be shorter than booking_horizon");
-        Check(Buffer >= TimeSpan.Zero && Buffer <= TimeSpan.FromDays(7), "buffer", "must not be negative and at most seven days");
-        Check(NoShowGrace > TimeSpan.Zero && NoShowGrace <= TimeSpan.FromDays(1), "no_show_grace", "must be positive and at most one day");
-        return violations;
-    }
+    /// <summary>Longest grace before a reservation nobody checked in becomes a no-show.</summary>
+    public static readonly TimeSpan LongestNoShowGrace = TimeSpan.FromDays(1);
 }

@@ -28,6 +28,7 @@ public static class ErrorReasons
     public const string QualificationRequired = "QUALIFICATION_REQUIRED";
     public const string InvalidStateTransition = "INVALID_STATE_TRANSITION";
     public const string UnknownSite = "UNKNOWN_SITE";
+    public const string UnsuitableParent = "UNSUITABLE_PARENT";
     public const string PositionOccupied = "POSITION_OCCUPIED";
     public const string InvalidPosition = "INVALID_POSITION";
     public const string InsufficientQuantity = "INSUFFICIENT_QUANTITY";

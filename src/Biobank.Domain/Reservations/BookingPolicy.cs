@@ -1,7 +1,7 @@
-using System.Globalization;
-using Biobank.Domain.Calendar;
+using Biobank.Domain.Access;
 using Biobank.Domain.Equipment;
 using Biobank.Domain.Failures;
+using Biobank.Domain.Qualifications;
 
 namespace Biobank.Domain.Reservations;
 
@@ -12,59 +12,69 @@ namespace Biobank.Domain.Reservations;
 /// </summary>
 public static class BookingPolicy
 {
-    /// <summary>Fails with the first broken rule, as FAILED_PRECONDITION with its reason.</summary>
+    /// <summary>
+    /// Fails with the first broken rule, as FAILED_PRECONDITION with its reason. The slot is the
+    /// interval and the instrument's buffer after it; <paramref name="except"/> is the reservation
+    /// itself, whose own entry does not count.
+    /// </summary>
     public static void Check(
-        Instrument instrument, Interval interval, DateTimeOffset now, string booker, bool bookerQualified, IReadOnlyList<CalendarEntry> conflicts)
+        Instrument instrument, Interval interval, DateTimeOffset now, Caller booker, IReadOnlyList<Qualification> qualifications,
+        IReadOnlyList<CalendarEntry> calendar, string except)
     {
         if (instrument.Status != EquipmentStatus.InService)
         {
-            throw Broken(ErrorReasons.EquipmentUnavailable, $"The instrument is {instrument.Status}.", ("status", instrument.Status.ToString()));
+            throw new RuleViolationException(ErrorReasons.EquipmentUnavailable, $"The instrument is {instrument.Status}.", ("status", instrument.Status));
         }
 
         var rules = instrument.Rules;
         if (interval.Duration < rules.MinDuration || interval.Duration > rules.MaxDuration)
         {
-            throw Broken(
+            throw new RuleViolationException(
                 ErrorReasons.DurationOutOfRange,
                 $"Reservations of this instrument last from {rules.MinDuration} to {rules.MaxDuration}.",
-                ("min_duration", Seconds(rules.MinDuration)), ("max_duration", Seconds(rules.MaxDuration)));
+                ("min_duration", rules.MinDuration), ("max_duration", rules.MaxDuration));
         }
 
         var earliest = now + rules.MinimumNotice;
         if (interval.Start < earliest)
         {
-            throw Broken(ErrorReasons.InsufficientNotice, $"Reservations must start at or after {earliest:O}.", ("earliest_start", earliest.ToString("O", CultureInfo.InvariantCulture)));
+            throw new RuleViolationException(ErrorReasons.InsufficientNotice, $"Reservations must start at or after {earliest:O}.", ("earliest_start", earliest));
         }
 
         var latest = now + rules.BookingHorizon;
         if (interval.Start > latest)
         {
-            throw Broken(ErrorReasons.OutsideBookingHorizon, $"Reservations must start by {latest:O}.", ("latest_start", latest.ToString("O", CultureInfo.InvariantCulture)));
+            throw new RuleViolationException(ErrorReasons.OutsideBookingHorizon, $"Reservations must start by {latest:O}.", ("latest_start", latest));
         }
 
-        if (rules.QualificationRequired && !bookerQualified)
+        if (rules.QualificationRequired && !IsQualified(booker, instrument, interval.End, qualifications))
         {
-            throw Broken(
+            throw new RuleViolationException(
                 ErrorReasons.QualificationRequired, "The booker holds no valid qualification for this instrument or its kind.",
-                ("person", booker), ("equipment", instrument.Id), ("kind", instrument.Kind.ToString()));
+                ("person", booker.Subject), ("equipment", instrument.Id), ("kind", instrument.Kind));
         }
 
-        if (conflicts.Count > 0)
+        var slot = new Interval(interval.Start, interval.End + rules.Buffer);
+        var conflict = calendar
+            .Where(entry => entry.EntryId != except && entry.Slot.Overlaps(slot))
+            .OrderBy(entry => entry.Slot.Start)
+            .ThenBy(entry => entry.EntryId, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (conflict is not null)
         {
-            throw SlotUnavailable(instrument.Id, conflicts[0]);
+            throw SlotUnavailable(instrument.Id, conflict);
         }
     }
 
-    public static RuleViolationException SlotUnavailable(string equipmentId, CalendarEntry conflict) => Broken(
+    /// <summary>Whether the booker holds, among <paramref name="qualifications"/>, one covering the instrument until <paramref name="until"/>.</summary>
+    public static bool IsQualified(Caller booker, Instrument instrument, DateTimeOffset until, IReadOnlyList<Qualification> qualifications) =>
+        qualifications.Any(q => q.Person == booker.Subject && q.PersonOrganisation == booker.Organisation && q.Covers(instrument, until));
+
+    public static RuleViolationException SlotUnavailable(string equipmentId, CalendarEntry conflict) => new(
         ErrorReasons.SlotUnavailable,
-        $"The slot overlaps a {conflict.Kind.ToString().ToLowerInvariant()} from {conflict.Slot.Start:O} to {conflict.Slot.End:O}.",
+        $"The slot overlaps a {conflict.Kind} from {conflict.Slot.Start:O} to {conflict.Slot.End:O}.",
         ("equipment", equipmentId),
-        ("conflict_start", conflict.Slot.Start.ToString("O", CultureInfo.InvariantCulture)),
-        ("conflict_end", conflict.Slot.End == DateTimeOffset.MaxValue ? "infinity" : conflict.Slot.End.ToString("O", CultureInfo.InvariantCulture)),
-        ("conflict_kind", conflict.Kind.ToString()));
-
-    private static string Seconds(TimeSpan span) => ((long)span.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-
-    private static RuleViolationException Broken(string reason, string message, params (string Key, string Value)[] metadata) =>
-        new(reason, message, metadata.ToDictionary(m => m.Key, m => m.Value));
+        ("conflict_start", conflict.Slot.Start),
+        ("conflict_end", conflict.Slot.End),
+        ("conflict_kind", conflict.Kind));
 }

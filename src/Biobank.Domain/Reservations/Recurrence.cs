@@ -33,51 +33,18 @@ public sealed record Recurrence(RecurrenceFrequency Frequency, int Interval, int
     /// <summary>Longest step between occurrences, in days or weeks.</summary>
     public const int MaxInterval = 366;
 
-    /// <summary>The bad fields of the recurrence for a series starting with <paramref name="first"/>, named under <paramref name="field"/>.</summary>
-    public IReadOnlyList<FieldViolation> Violations(Calendar.Interval first, string field)
-    {
-        var violations = new List<FieldViolation>();
-        if (Frequency is not (RecurrenceFrequency.Daily or RecurrenceFrequency.Weekly))
-        {
-            violations.Add(new FieldViolation($"{field}.frequency", "is required and must be DAILY or WEEKLY"));
-        }
-
-        if (Interval is < 1 or > MaxInterval)
-        {
-            violations.Add(new FieldViolation($"{field}.interval", $"must be from 1 to {MaxInterval} (0 means 1)"));
-        }
-
-        switch (Count, Until)
-        {
-            case (null, null):
-                violations.Add(new FieldViolation($"{field}.count", "one of count or until_time is required"));
-                break;
-            case ({ }, { }):
-                violations.Add(new FieldViolation($"{field}.until_time", "must not be set together with count"));
-                break;
-            case ({ } count, null) when count is < 1 or > MaxOccurrences:
-                violations.Add(new FieldViolation($"{field}.count", $"must be from 1 to {MaxOccurrences}"));
-                break;
-            case (null, { } until) when until < first.Start:
-                violations.Add(new FieldViolation($"{field}.until_time", "must not be before the first occurrence starts"));
-                break;
-        }
-
-        return violations;
-    }
-
     /// <summary>
-    /// The occurrences of a valid recurrence in time order, the first one included, laid out in
-    /// <paramref name="zone"/>. Fails with INVALID_ARGUMENT when <see cref="Until"/> allows more than
-    /// <see cref="MaxOccurrences"/>, or when an occurrence would overlap the next one, counting the
-    /// <paramref name="buffer"/> the instrument keeps after each reservation: the instrument's
-    /// calendar could never hold both.
+    /// The occurrences of a well-formed recurrence in time order, the first one included, laid out in
+    /// <paramref name="zone"/>. Fails with INVALID_ARGUMENT, naming the request's
+    /// <paramref name="fields"/>, when <see cref="Until"/> allows more than <see cref="MaxOccurrences"/>,
+    /// or when an occurrence would overlap the next one, counting the <paramref name="buffer"/> the
+    /// instrument keeps after each reservation: the instrument's calendar could never hold both.
     /// </summary>
-    public IReadOnlyList<Calendar.Interval> Occurrences(Calendar.Interval first, TimeZoneInfo zone, TimeSpan buffer, string field)
+    public IReadOnlyList<Domain.Interval> Occurrences(Domain.Interval first, TimeZoneInfo zone, TimeSpan buffer, Fields fields)
     {
         var wallClockStart = TimeZoneInfo.ConvertTime(first.Start, zone).DateTime;
         var days = Frequency == RecurrenceFrequency.Weekly ? 7 * Interval : Interval;
-        var occurrences = new List<Calendar.Interval>();
+        var occurrences = new List<Domain.Interval>();
         for (var index = 0; Count is not { } count || index < count; index++)
         {
             var start = index == 0 ? first.Start : AtWallClock(wallClockStart.AddDays((double)index * days), zone);
@@ -88,14 +55,14 @@ public sealed record Recurrence(RecurrenceFrequency Frequency, int Interval, int
 
             if (occurrences.Count == MaxOccurrences)
             {
-                throw new InvalidRequestException($"{field}.until_time", $"allows more than {MaxOccurrences} occurrences");
+                throw new InvalidRequestException(fields.Until, $"allows more than {MaxOccurrences} occurrences");
             }
 
-            var occurrence = new Calendar.Interval(start, start + first.Duration);
+            var occurrence = new Domain.Interval(start, start + first.Duration);
             if (occurrences.Count > 0 && occurrences[^1].End + buffer > occurrence.Start)
             {
                 throw new InvalidRequestException(
-                    $"{field}.interval",
+                    fields.Interval,
                     $"occurrences starting {Text(occurrences[^1].Start)} and {Text(occurrence.Start)} would overlap"
                     + (buffer > TimeSpan.Zero ? $" with the instrument's buffer of {buffer}" : ""));
             }
@@ -105,6 +72,9 @@ public sealed record Recurrence(RecurrenceFrequency Frequency, int Interval, int
 
         return occurrences;
     }
+
+    /// <summary>The request fields a recurrence was read from, to name in its failures.</summary>
+    public sealed record Fields(string Until, string Interval);
 
     /// <summary>The instant a wall-clock time of <paramref name="zone"/> denotes, resolved as RFC 5545 does (see the remarks).</summary>
     public static DateTimeOffset AtWallClock(DateTime wallClock, TimeZoneInfo zone)

@@ -1,4 +1,4 @@
-using Biobank.Domain.Calendar;
+using Biobank.Domain;
 using Biobank.Domain.Failures;
 using Google.Protobuf.WellKnownTypes;
 

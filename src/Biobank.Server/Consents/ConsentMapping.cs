@@ -1,6 +1,6 @@
 using Biobank.Domain.Consents;
 using Biobank.Server.Api;
-using Biobank.Server.Storage;
+using Biobank.Server.EventStore;
 using Google.Protobuf.WellKnownTypes;
 using V1 = Biobank.V1;
 

@@ -3,7 +3,7 @@ using Biobank.Domain.Failures;
 using Biobank.Domain.Samples;
 using Biobank.Server.Api;
 using Biobank.Server.Samples;
-using Biobank.Server.Storage;
+using Biobank.Server.EventStore;
 using Grpc.Core;
 using Marten;
 using V1 = Biobank.V1;
@@ -33,8 +33,8 @@ public sealed class ConsentService(EventWriter writer, IQuerySession query, Call
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
             var name = Consent.NameFor(scope.Caller.Organisation, collection, donor);
-            var state = await scope.DecideAsync<Consent>(name, s => ConsentDecider.Decide(
-                new ConsentDecider.Record(scope.Caller, scope.Now, donor, collection, version, uses), s));
+            var state = await scope.DecideAsync(name, (Consent? current) => ConsentDecider.Decide(
+                new ConsentDecider.Record(scope.Caller, scope.Now, donor, collection, version, uses), current));
             return state.ToApi();
         }, context.CancellationToken);
     }
@@ -57,7 +57,7 @@ public sealed class ConsentService(EventWriter writer, IQuerySession query, Call
     private async Task<V1.Consent> ReadAsync(string name, CancellationToken cancellationToken)
     {
         var caller = call.Caller!;
-        caller.RequireAnyRole(Domain.Access.Role.BiobankManager, Domain.Access.Role.Admin);
+        ConsentDecider.RequireReader(caller);
         var consent = await query.LoadAsync<Consent>(name, cancellationToken);
 
         // Another organisation's consent is reported as absent: its existence says who gave material.
@@ -82,34 +82,25 @@ public sealed class ConsentService(EventWriter writer, IQuerySession query, Call
                 throw new ResourceNotFoundException(name);
             }
 
-            var consent = await scope.DecideExistingAsync<Consent>(name, s => ConsentDecider.Decide(
-                new ConsentDecider.Withdraw(scope.Caller, scope.Now, scopeOfWithdrawal, reason), s), request.Etag, exclusive: true);
+            var consent = await scope.DecideExistingAsync(name, (Consent current) => ConsentDecider.Decide(
+                new ConsentDecider.Withdraw(scope.Caller, scope.Now, scopeOfWithdrawal, reason), current), request.Etag, exclusive: true);
 
             // The donor's samples in the collection and everything made from them, read after the
             // consent's lock is taken, so a registration for this donor either committed before
             // (and is read here) or waits and then sees the withdrawal. Each hold is a decision on
             // that sample's stream: a concurrent split or use loses its race and decides again.
-            var organisation = consent.Organisation;
-            var donor = consent.DonorPseudonym;
-            var collection = consent.Collection;
-            var donated = await scope.Session.Query<Sample>()
-                .Where(s => s.Organisation == organisation && s.DonorPseudonym == donor && s.Collection == collection)
-                .ToListAsync(scope.CancellationToken);
-            var family = donated.Concat(await SampleFamily.DescendantsAsync(scope.Session, [.. donated.Select(s => s.Id)], scope.CancellationToken))
-                .Select(s => s.Id)
-                .Distinct()
-                .Order(StringComparer.Ordinal);
             var response = new V1.WithdrawConsentResponse { Consent = consent.ToApi() };
-            // Neutral wording: the reason is shown to technicians, who must not be able to link
-            // samples to one donor through the consent's name.
-            var holdReason = $"Donor consent withdrawn ({scopeOfWithdrawal}): {reason}";
-            foreach (var sample in family)
+            var hold = new SampleDecider.HoldForConsentReview(scope.Caller, scope.Now, Guid.CreateVersion7().ToString(), consent.ReviewHoldReason(reason));
+            foreach (var sample in await SampleFamily.OfDonorAsync(scope.Session, consent, scope.CancellationToken))
             {
-                var holdId = Guid.CreateVersion7().ToString();
-                var after = await scope.DecideAsync<Sample>(sample, s => s is { Disposed: false } && !s.Holds.Any(h => h.Kind == HoldKind.ConsentReview)
-                    ? SampleDecider.Decide(new SampleDecider.PlaceHold(scope.Caller, scope.Now, holdId, HoldKind.ConsentReview, holdReason), s)
-                    : []);
-                if (after.Holds.Any(h => h.HoldId == holdId))
+                var held = false;
+                await scope.DecideExistingAsync(sample, (Sample current) =>
+                {
+                    var events = SampleDecider.Decide(hold, current);
+                    held = events.Count > 0;
+                    return events;
+                });
+                if (held)
                 {
                     response.HeldSamples.Add(sample);
                 }

@@ -1,7 +1,7 @@
 using Biobank.Domain.Equipment;
 using Biobank.Domain.Qualifications;
 using Biobank.Server.Api;
-using Biobank.Server.Storage;
+using Biobank.Server.EventStore;
 using Google.Protobuf.WellKnownTypes;
 using V1 = Biobank.V1;
 
@@ -38,12 +38,6 @@ public static class EquipmentMapping
         Reason = window.Reason,
     };
 
-    public static V1.TimeInterval ToApi(this Domain.Calendar.Interval interval) => new()
-    {
-        StartTime = Timestamp.FromDateTimeOffset(interval.Start),
-        EndTime = Timestamp.FromDateTimeOffset(interval.End),
-    };
-
     public static V1.BookingRules ToApi(this BookingRules rules) => new()
     {
         MinDuration = Duration.FromTimeSpan(rules.MinDuration),
@@ -56,8 +50,8 @@ public static class EquipmentMapping
         NoShowGrace = Duration.FromTimeSpan(rules.NoShowGrace),
     };
 
-    /// <summary>The rules a request names, unset durations taking their defaults.</summary>
-    public static BookingRules ToDomain(this V1.BookingRules? rules)
+    /// <summary>The rules a request names, unset durations taking their defaults, with a violation per inconsistent rule.</summary>
+    public static BookingRules Read(V1.BookingRules? rules, string field, RequestChecks checks)
     {
         var defaults = BookingRules.Default;
         if (rules is null)
@@ -65,7 +59,7 @@ public static class EquipmentMapping
             return defaults;
         }
 
-        return new BookingRules(
+        var read = new BookingRules(
             RequestChecks.Duration(rules.MinDuration, defaults.MinDuration),
             RequestChecks.Duration(rules.MaxDuration, defaults.MaxDuration),
             RequestChecks.Duration(rules.BookingHorizon, defaults.BookingHorizon),
@@ -74,6 +68,21 @@ public static class EquipmentMapping
             rules.QualificationRequired,
             RequestChecks.Duration(rules.Buffer, defaults.Buffer),
             RequestChecks.Duration(rules.NoShowGrace, defaults.NoShowGrace));
+        void Check(bool ok, string name, string description)
+        {
+            if (!ok)
+            {
+                checks.Add($"{field}.{name}", description);
+            }
+        }
+
+        Check(read.MinDuration > TimeSpan.Zero && read.MinDuration <= BookingRules.Longest, "min_duration", "must be positive and at most two years");
+        Check(read.MaxDuration >= read.MinDuration && read.MaxDuration <= BookingRules.Longest, "max_duration", "must be at least min_duration and at most two years");
+        Check(read.BookingHorizon > TimeSpan.Zero && read.BookingHorizon <= BookingRules.Longest, "booking_horizon", "must be positive and at most two years");
+        Check(read.MinimumNotice >= TimeSpan.Zero && read.MinimumNotice < read.BookingHorizon, "minimum_notice", "must not be negative and must be shorter than booking_horizon");
+        Check(read.Buffer >= TimeSpan.Zero && read.Buffer <= BookingRules.LongestBuffer, "buffer", "must not be negative and at most seven days");
+        Check(read.NoShowGrace > TimeSpan.Zero && read.NoShowGrace <= BookingRules.LongestNoShowGrace, "no_show_grace", "must be positive and at most one day");
+        return read;
     }
 
     public static V1.Qualification ToApi(this Qualification qualification)

@@ -1,5 +1,6 @@
 using Biobank.Domain.Equipment;
 using Biobank.Domain.Qualifications;
+using Biobank.Server.EventStore;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -10,8 +11,8 @@ public static class EquipmentStore
     /// <summary>Instruments and qualifications: inline snapshots, with the columns their lists filter on.</summary>
     public static void ConfigureEquipment(this StoreOptions store)
     {
-        store.Projections.Add<InstrumentProjection>(ProjectionLifecycle.Inline);
-        store.Projections.Add<QualificationProjection>(ProjectionLifecycle.Inline);
+        store.Projections.Add(new FoldProjection<Instrument, EquipmentEvent>(), ProjectionLifecycle.Inline);
+        store.Projections.Add(new FoldProjection<Qualification, QualificationEvent>(), ProjectionLifecycle.Inline);
         store.Schema.For<Instrument>()
             .Duplicate(x => x.OwnerOrganisation)
             .Duplicate(x => x.Site);

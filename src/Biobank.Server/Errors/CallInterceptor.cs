@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Biobank.Domain.Failures;
 using Biobank.Server.Api;
 using Biobank.Server.Identity;
-using Biobank.Server.Storage;
+using Biobank.Server.EventStore;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Npgsql;
@@ -66,7 +66,7 @@ public sealed partial class CallInterceptor(CallContext call, ILogger<CallInterc
         var status = exception switch
         {
             DomainFailureException failure => RpcErrors.From(failure),
-            _ when EventWriter.IsLostRace(exception) => RpcErrors.Status(
+            _ when LostRaces.IsLostRace(exception) => RpcErrors.Status(
                 StatusCode.Aborted, ErrorReasons.ConcurrentModification, "A concurrent change won; retry the request."),
             OperationCanceledException when context.CancellationToken.IsCancellationRequested => RpcErrors.Status(
                 context.Deadline <= DateTime.UtcNow ? StatusCode.DeadlineExceeded : StatusCode.Cancelled,

@@ -47,7 +47,8 @@ public static class RpcErrors
             ConflictException => StatusCode.Aborted,
             _ => StatusCode.FailedPrecondition,
         };
-        var status = Status(code, failure.Reason, failure.Message, failure.Metadata);
+        var metadata = failure.Facts.ToDictionary(f => f.Key, f => ApiSpelling.Of(f.Value), StringComparer.Ordinal);
+        var status = Status(code, failure.Reason, failure.Message, metadata);
         switch (failure)
         {
             case InvalidRequestException invalid:
@@ -61,7 +62,7 @@ public static class RpcErrors
                 precondition.Violations.Add(new PreconditionFailure.Types.Violation
                 {
                     Type = rule.Reason,
-                    Subject = rule.Metadata.TryGetValue("name", out var name) ? Bounded(name, MaxValueLength) : "",
+                    Subject = metadata.TryGetValue("name", out var name) ? Bounded(name, MaxValueLength) : "",
                     Description = Bounded(rule.Message, MaxMessageLength),
                 });
                 status.Details.Add(Any.Pack(precondition));

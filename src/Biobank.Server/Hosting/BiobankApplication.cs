@@ -1,7 +1,7 @@
 using Biobank.Server.Partners;
 using Biobank.Server.Errors;
 using Biobank.Server.Identity;
-using Biobank.Server.Storage;
+using Biobank.Server.EventStore;
 using Biobank.Server.Telemetry;
 
 namespace Biobank.Server.Hosting;

@@ -1,5 +1,5 @@
 using Biobank.Server.LocalDatabase;
-using Biobank.Server.Storage;
+using Biobank.Server.EventStore;
 
 namespace Biobank.Server.Hosting;
 

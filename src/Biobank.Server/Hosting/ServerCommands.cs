@@ -4,7 +4,7 @@ using Biobank.Server.Demo;
 using Biobank.Server.Partners;
 using Biobank.Server.Identity;
 using Biobank.Server.LocalDatabase;
-using Biobank.Server.Storage;
+using Biobank.Server.EventStore;
 using Microsoft.AspNetCore.Connections;
 
 namespace Biobank.Server.Hosting;

@@ -1,3 +1,5 @@
+using Biobank.Server.Api;
+
 namespace Biobank.Server.Partners;
 
 /// <summary>The partner organisations and their sites (configuration section <c>Directory</c>).</summary>
@@ -30,6 +32,24 @@ public sealed class DirectoryOptions
 
     /// <summary>The site with this id, or null.</summary>
     public SiteEntry? FindSite(string id) => Sites.Find(s => s.Id == id);
+
+    /// <summary>The site a request names ("sites/{id}") in <paramref name="field"/>, or null with a violation when it is malformed or unknown.</summary>
+    public SiteEntry? ReadSite(string name, string field, RequestChecks checks)
+    {
+        var checkedName = checks.Name(name, ResourceNames.SitesCollection, field);
+        if (checkedName == "")
+        {
+            return null;
+        }
+
+        var site = FindSite(ResourceNames.IdOf(checkedName, ResourceNames.SitesCollection));
+        if (site is null)
+        {
+            checks.Add(field, "is not a site of the directory");
+        }
+
+        return site;
+    }
 
     /// <summary>Problems that make the directory unusable; empty when it is sound.</summary>
     public IEnumerable<string> Problems()

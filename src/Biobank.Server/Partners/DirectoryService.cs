@@ -1,6 +1,6 @@
 using Biobank.Domain.Access;
 using Biobank.Server.Api;
-using Biobank.Server.Storage;
+using Biobank.Server.EventStore;
 using Biobank.V1;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -13,11 +13,11 @@ public sealed class DirectoryService(IOptions<DirectoryOptions> directory, CallC
 {
     public override Task<ListOrganisationsResponse> ListOrganisations(ListOrganisationsRequest request, ServerCallContext context)
     {
-        var (page, next) = Paging.Page(
-            directory.Value.Organisations.OrderBy(o => o.Id, StringComparer.Ordinal),
-            o => o.Id, request.PageSize, request.PageToken, "organisations", "");
-        var response = new ListOrganisationsResponse { NextPageToken = next };
-        response.Organisations.Add(page.Select(o => new Organisation
+        var page = Paging.Page(
+            directory.Value.Organisations, Keyset.ByName<DirectoryOptions.OrganisationEntry>(o => o.Id),
+            new PageRequest(request.PageSize, request.PageToken, ResourceNames.OrganisationsCollection, ""));
+        var response = new ListOrganisationsResponse { NextPageToken = page.NextPageToken };
+        response.Organisations.Add(page.Items.Select(o => new Organisation
         {
             Name = ResourceNames.Organisation(o.Id),
             DisplayName = o.DisplayName,
@@ -31,13 +31,12 @@ public sealed class DirectoryService(IOptions<DirectoryOptions> directory, CallC
         var organisation = string.IsNullOrEmpty(request.Organisation)
             ? null
             : ResourceNames.ParseOrganisation(request.Organisation, "organisation");
-        var (page, next) = Paging.Page(
-            directory.Value.Sites
-                .Where(s => organisation is null || s.Organisation == organisation)
-                .OrderBy(s => s.Id, StringComparer.Ordinal),
-            s => s.Id, request.PageSize, request.PageToken, "sites", organisation ?? "");
-        var response = new ListSitesResponse { NextPageToken = next };
-        response.Sites.Add(page.Select(s => new Site
+        var page = Paging.Page(
+            directory.Value.Sites.Where(s => organisation is null || s.Organisation == organisation),
+            Keyset.ByName<DirectoryOptions.SiteEntry>(s => s.Id),
+            new PageRequest(request.PageSize, request.PageToken, ResourceNames.SitesCollection, organisation ?? ""));
+        var response = new ListSitesResponse { NextPageToken = page.NextPageToken };
+        response.Sites.Add(page.Items.Select(s => new Site
         {
             Name = ResourceNames.Site(s.Id),
             Organisation = ResourceNames.Organisation(s.Organisation),

@@ -1,23 +1,39 @@
 using System.Globalization;
+using Biobank.Domain;
+using Biobank.Domain.Access;
 using Biobank.Domain.Equipment;
 using Biobank.Domain.Failures;
+using Biobank.Domain.Qualifications;
 using Biobank.Domain.Reservations;
 using Biobank.Server.Api;
-using Biobank.Server.Storage;
+using Biobank.Server.EventStore;
 using Biobank.Server.Telemetry;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Marten;
 using V1 = Biobank.V1;
 
 namespace Biobank.Server.Reservations;
 
-/// <summary>biobank.v1.ReservationService: maps requests to reservation commands and queries.</summary>
-public sealed partial class ReservationService(
-    EventWriter writer, IQuerySession query, BookingFacts facts, ReservationChangeFeed feed, CallContext call,
-    Calendar.EquipmentCalendar calendar, TimeProvider clock, BiobankMetrics metrics)
+/// <summary>
+/// biobank.v1.ReservationService: maps requests to reservation commands and queries, and
+/// reservations to messages. The rules are the domain's (<see cref="ReservationDecider"/>,
+/// <see cref="ReservationSeries"/>, <see cref="Availability"/>, <see cref="UsageReport"/>); what a
+/// decision reads of the store comes from <see cref="EquipmentCalendar"/> and the booker's
+/// qualifications, inside the change's transaction.
+/// </summary>
+public sealed class ReservationService(
+    EventWriter writer, IQuerySession query, CallContext call, TimeProvider clock, BiobankMetrics metrics, IHostApplicationLifetime lifetime)
     : V1.ReservationService.ReservationServiceBase
 {
-    private const string Collection = "reservations";
+    public const string Collection = "reservations";
+    private const string SeriesCollection = "reservationSeries";
+
+    /// <summary>How often a watcher that has caught up looks for new changes.</summary>
+    private static readonly TimeSpan WatchPollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Changes read per poll of a watch.</summary>
+    private const int WatchBatch = 500;
 
     public override async Task<V1.Reservation> CreateReservation(V1.CreateReservationRequest request, ServerCallContext context)
     {
@@ -31,8 +47,12 @@ public sealed partial class ReservationService(
             var reservation = await writer.ExecuteAsync(request, request.RequestId, async scope =>
             {
                 var instrument = await scope.LoadExistingAsync<Instrument>(booking.Equipment);
-                var state = await BookAsync(scope, name, instrument, booking, seriesId: null);
-                return state.ToApi(scope.Caller);
+                var (qualifications, calendar) = await BookingFactsAsync(scope, instrument, booking.Interval);
+                var state = await scope.DecideAsync(name, (Reservation? current) => ReservationDecider.Decide(
+                    new ReservationDecider.Book(
+                        scope.Caller, scope.Now, name, instrument, booking.Interval, booking.Purpose, booking.Project, null, qualifications, calendar),
+                    current));
+                return ToMessage(state, scope.Caller);
             }, context.CancellationToken);
             metrics.ReservationBookings.Add(1, new KeyValuePair<string, object?>("outcome", reservation.State.ToString()));
             return reservation;
@@ -49,7 +69,7 @@ public sealed partial class ReservationService(
         ResourceNames.ParseId(request.Name, Collection, "name");
         var reservation = await query.LoadAsync<Reservation>(request.Name, context.CancellationToken)
             ?? throw new ResourceNotFoundException(request.Name);
-        return reservation.ToApi(Caller);
+        return ToMessage(reservation, Caller);
     }
 
     public override async Task<V1.ListReservationsResponse> ListReservations(V1.ListReservationsRequest request, ServerCallContext context)
@@ -57,14 +77,11 @@ public sealed partial class ReservationService(
         var checks = new RequestChecks();
         var equipment = request.Equipment == "" ? null : checks.Name(request.Equipment, "equipment", "equipment");
         var organisation = request.Organisation == "" ? null : checks.Name(request.Organisation, ResourceNames.OrganisationsCollection, "organisation");
-        var window = request.Window is null ? (Domain.Calendar.Interval?)null : checks.Interval(request.Window, "window");
+        var window = request.Window is null ? (Interval?)null : checks.Interval(request.Window, "window");
         var states = request.States.Select((s, i) => (ReservationState)checks.Enum(s, $"states[{i}]")).ToList();
         var project = checks.Optional(request.Project, "project", 64);
         var bookedBy = checks.Optional(request.BookedBy, "booked_by");
         checks.ThrowIfAny();
-        var size = Paging.PageSize(request.PageSize);
-        var filter = string.Join('|', equipment, organisation, window, string.Join(',', states), project, bookedBy);
-        var after = Paging.Decode(request.PageToken, Collection, filter);
 
         IQueryable<Reservation> reservations = query.Query<Reservation>();
         if (equipment is not null)
@@ -92,7 +109,7 @@ public sealed partial class ReservationService(
         {
             // Who booked and for which project are hidden from unrelated organisations: filtering
             // on them must not reveal what the answers hide.
-            if (!Caller.Has(Domain.Access.Role.Auditor))
+            if (!Caller.Has(Role.Auditor))
             {
                 var viewer = Caller.Organisation;
                 reservations = reservations.Where(r => r.Organisation == viewer || r.EquipmentOwner == viewer);
@@ -109,22 +126,13 @@ public sealed partial class ReservationService(
             }
         }
 
-        if (after is not null)
-        {
-            var (start, lastId) = ParseKey(after);
-            reservations = reservations.Where(r =>
-                r.Interval.Start > start || (r.Interval.Start == start && r.Id.CompareTo(lastId) > 0));
-        }
-
-        var page = await reservations.OrderBy(r => r.Interval.Start).ThenBy(r => r.Id).Take(size + 1).ToListAsync(context.CancellationToken);
-        var response = new V1.ListReservationsResponse();
-        response.Reservations.Add(page.Take(size).Select(r => r.ToApi(Caller)));
-        if (page.Count > size)
-        {
-            var last = page[size - 1];
-            response.NextPageToken = Paging.Encode(Collection, filter, $"{last.Interval.Start.UtcTicks}|{last.Id}");
-        }
-
+        var page = await Paging.PageAsync(
+            reservations, Keyset.ByTimeThenName<Reservation>(r => r.Interval.Start, r => r.Id),
+            new PageRequest(request.PageSize, request.PageToken, Collection,
+                PageRequest.FilterOf(equipment, organisation, window, string.Join(',', states), project, bookedBy)),
+            context.CancellationToken);
+        var response = new V1.ListReservationsResponse { NextPageToken = page.NextPageToken };
+        response.Reservations.Add(page.Items.Select(r => ToMessage(r, Caller)));
         return response;
     }
 
@@ -134,7 +142,7 @@ public sealed partial class ReservationService(
         var name = checks.Name(request.Name, Collection, "name");
         var reason = checks.Required(request.Reason, "reason", 500);
         checks.ThrowIfAny();
-        return Decide(request, request.RequestId, name, scope => new ReservationDecider.Cancel(scope.Caller, scope.Now, reason), context, request.Etag);
+        return DecideAsync(request, request.RequestId, name, request.Etag, scope => new ReservationDecider.Cancel(scope.Caller, scope.Now, reason), context);
     }
 
     public override Task<V1.Reservation> RescheduleReservation(V1.RescheduleReservationRequest request, ServerCallContext context)
@@ -148,15 +156,15 @@ public sealed partial class ReservationService(
         {
             var current = await scope.LoadExistingAsync<Reservation>(name);
             var instrument = await scope.LoadExistingAsync<Instrument>(current.EquipmentId);
-            var (qualified, conflicts) = await facts.ForSlotAsync(scope, instrument, interval, except: name);
-            var state = await scope.DecideAsync<Reservation>(name, s => ReservationDecider.Decide(
-                new ReservationDecider.Reschedule(scope.Caller, scope.Now, instrument, interval, qualified, conflicts), s), request.Etag);
-            return state.ToApi(scope.Caller);
+            var (qualifications, calendar) = await BookingFactsAsync(scope, instrument, interval);
+            var state = await scope.DecideExistingAsync(name, (Reservation reservation) => ReservationDecider.Decide(
+                new ReservationDecider.Reschedule(scope.Caller, scope.Now, instrument, interval, qualifications, calendar), reservation), request.Etag);
+            return ToMessage(state, scope.Caller);
         }, context.CancellationToken);
     }
 
     public override Task<V1.Reservation> ApproveReservation(V1.ApproveReservationRequest request, ServerCallContext context) =>
-        Decide(request, request.RequestId, CheckedName(request.Name), scope => new ReservationDecider.Approve(scope.Caller, scope.Now), context, request.Etag);
+        DecideAsync(request, request.RequestId, CheckedName(request.Name), request.Etag, scope => new ReservationDecider.Approve(scope.Caller, scope.Now), context);
 
     public override Task<V1.Reservation> RejectReservation(V1.RejectReservationRequest request, ServerCallContext context)
     {
@@ -164,38 +172,283 @@ public sealed partial class ReservationService(
         var name = checks.Name(request.Name, Collection, "name");
         var reason = checks.Required(request.Reason, "reason", 500);
         checks.ThrowIfAny();
-        return Decide(request, request.RequestId, name, scope => new ReservationDecider.Reject(scope.Caller, scope.Now, reason), context, request.Etag);
+        return DecideAsync(request, request.RequestId, name, request.Etag, scope => new ReservationDecider.Reject(scope.Caller, scope.Now, reason), context);
     }
 
     public override Task<V1.Reservation> CheckInReservation(V1.CheckInReservationRequest request, ServerCallContext context) =>
-        Decide(request, request.RequestId, CheckedName(request.Name), scope => new ReservationDecider.CheckIn(scope.Caller, scope.Now), context, request.Etag);
+        DecideAsync(request, request.RequestId, CheckedName(request.Name), request.Etag, scope => new ReservationDecider.CheckIn(scope.Caller, scope.Now), context);
 
     public override Task<V1.Reservation> CheckOutReservation(V1.CheckOutReservationRequest request, ServerCallContext context) =>
-        Decide(request, request.RequestId, CheckedName(request.Name), scope => new ReservationDecider.CheckOut(scope.Caller, scope.Now), context, request.Etag);
+        DecideAsync(request, request.RequestId, CheckedName(request.Name), request.Etag, scope => new ReservationDecider.CheckOut(scope.Caller, scope.Now), context);
 
-    private Domain.Access.Caller Caller => call.Caller ?? throw new InvalidOperationException("Calls are authenticated.");
-
-    /// <summary>
-    /// Books one reservation of <paramref name="instrument"/> in the scope's transaction; shared by
-    /// single bookings and series, which load the instrument once for all their occurrences.
-    /// </summary>
-    private async Task<Reservation> BookAsync(WriteScope scope, string name, Instrument instrument, Booking booking, string? seriesId)
+    public override Task<V1.CreateReservationSeriesResponse> CreateReservationSeries(
+        V1.CreateReservationSeriesRequest request, ServerCallContext context)
     {
-        var (qualified, conflicts) = await facts.ForSlotAsync(scope, instrument, booking.Interval);
-        return await scope.DecideAsync<Reservation>(name, s => ReservationDecider.Decide(
-            new ReservationDecider.Book(
-                scope.Caller, scope.Now, name, instrument, booking.Interval, booking.Purpose, booking.Project, seriesId, qualified, conflicts),
-            s));
+        var checks = new RequestChecks();
+        var booking = Booking.Read(request.FirstOccurrence, "first_occurrence", checks);
+        var recurrence = ReadRecurrence(request.Recurrence, booking.Interval, "recurrence", checks);
+        var mode = (SeriesConflictMode)checks.Enum(request.ConflictMode, "conflict_mode");
+        checks.ThrowIfAny();
+        var series = $"{SeriesCollection}/{Guid.CreateVersion7()}";
+
+        return writer.ExecuteAsync(request, request.RequestId, async scope =>
+        {
+            var instrument = await scope.LoadExistingAsync<Instrument>(booking.Equipment);
+            var occurrences = recurrence.Occurrences(booking.Interval, instrument.Zone, instrument.Rules.Buffer, RecurrenceFields);
+            var (qualifications, calendar) = await BookingFactsAsync(scope, instrument, new Interval(occurrences[0].Start, occurrences[^1].End));
+            var decision = ReservationSeries.Decide(new ReservationSeries.Book(
+                scope.Caller, scope.Now, series, instrument, occurrences, booking.Purpose, booking.Project,
+                mode, () => $"{Collection}/{Guid.CreateVersion7()}", qualifications, calendar));
+            var response = new V1.CreateReservationSeriesResponse { Series = series };
+            foreach (var booked in decision.Booked)
+            {
+                response.Reservations.Add(ToMessage(await scope.StartAsync<Reservation, ReservationEvent>(booked.ReservationId, booked), scope.Caller));
+            }
+
+            response.Skipped.Add(decision.Skipped.Select(s => new V1.SkippedOccurrence
+            {
+                Interval = s.Interval.ToApi(), Reason = s.Reason, Description = s.Description,
+            }));
+            return response;
+        }, context.CancellationToken);
     }
 
-    private Task<V1.Reservation> Decide(
-        Google.Protobuf.IMessage request, string requestId, string name, Func<WriteScope, ReservationDecider.Command> command,
-        ServerCallContext context, string etag = "") =>
+    public override Task<V1.CancelReservationSeriesResponse> CancelReservationSeries(
+        V1.CancelReservationSeriesRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var series = checks.Name(request.Series, SeriesCollection, "series");
+        var from = request.FromReservation == "" ? null : checks.Name(request.FromReservation, Collection, "from_reservation");
+        var reason = checks.Required(request.Reason, "reason", 500);
+        checks.ThrowIfAny();
+
+        return writer.ExecuteAsync(request, request.RequestId, async scope =>
+        {
+            // Bounded: a series has at most Recurrence.MaxOccurrences reservations.
+            var occurrences = await scope.Session.Query<Reservation>()
+                .Where(r => r.SeriesId == series)
+                .OrderBy(r => r.Interval.Start).ThenBy(r => r.Id)
+                .ToListAsync(scope.CancellationToken);
+            if (occurrences.Count == 0)
+            {
+                throw new ResourceNotFoundException(series);
+            }
+
+            var first = from is null
+                ? null
+                : occurrences.FirstOrDefault(r => r.Id == from) ?? throw new InvalidRequestException("from_reservation", $"is not an occurrence of {series}");
+            var response = new V1.CancelReservationSeriesResponse();
+            foreach (var occurrence in ReservationSeries.OpenFrom(occurrences, first))
+            {
+                // Decided again on the state fetched for writing: an occurrence checked in or
+                // cancelled since the query is left as it is rather than failing the whole series.
+                var cancelled = false;
+                var state = await scope.DecideExistingAsync(occurrence.Id, (Reservation current) =>
+                {
+                    var events = ReservationDecider.Decide(new ReservationDecider.CancelIfOpen(scope.Caller, scope.Now, reason), current);
+                    cancelled = events.Count > 0;
+                    return events;
+                });
+                if (cancelled)
+                {
+                    response.Cancelled.Add(ToMessage(state, scope.Caller));
+                }
+            }
+
+            return response;
+        }, context.CancellationToken);
+    }
+
+    public override async Task<V1.Availability> GetAvailability(V1.GetAvailabilityRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var equipment = checks.Name(request.Equipment, "equipment", "equipment");
+        var window = checks.Interval(request.Window, "window");
+        if (window.Duration > Availability.LongestWindow)
+        {
+            checks.Add("window", $"must be at most {Availability.LongestWindow.TotalDays} days long");
+        }
+
+        checks.ThrowIfAny();
+        var instrument = await query.LoadAsync<Instrument>(equipment, context.CancellationToken) ?? throw new ResourceNotFoundException(equipment);
+        var calendar = await EquipmentCalendar.OverlappingAsync(query, equipment, window, context.CancellationToken);
+        var availability = Availability.Of(instrument, window, calendar, Caller);
+
+        var response = new V1.Availability { Equipment = equipment, Window = window.ToApi() };
+        response.Free.Add(availability.Free.Select(free => free.ToApi()));
+        response.Busy.Add(availability.Busy.Select(b => new V1.BusyInterval
+        {
+            Interval = b.Interval.ToApi(),
+            Kind = (V1.BusyKind)b.Kind,
+            Reservation = b.Reservation,
+            Organisation = b.Organisation == "" ? "" : ResourceNames.Organisation(b.Organisation),
+        }));
+        return response;
+    }
+
+    public override async Task WatchReservations(
+        V1.WatchReservationsRequest request, IServerStreamWriter<V1.ReservationChange> responseStream, ServerCallContext context)
+    {
+        var caller = Caller;
+        var (subject, resumeAfter) = ReadWatch(request);
+        if (subject.Organisation is { } organisation && !caller.Has(Role.Auditor) && !caller.Has(Role.Admin))
+        {
+            caller.RequireOrganisation(organisation);
+        }
+
+        if (subject.EquipmentId is { } equipment && await query.LoadAsync<Instrument>(equipment, context.CancellationToken) is null)
+        {
+            throw new ResourceNotFoundException(equipment);
+        }
+
+        // A stopping server ends the stream cleanly; the client resumes on another node.
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var after = resumeAfter ?? await ReservationChanges.StartAsync(query, context.CancellationToken);
+        try
+        {
+            while (true)
+            {
+                var changes = await ReservationChanges.AfterAsync(query, subject, after, WatchBatch, watching.Token);
+                foreach (var change in changes)
+                {
+                    await responseStream.WriteAsync(new V1.ReservationChange
+                    {
+                        Position = change.Position.ToString(CultureInfo.InvariantCulture),
+                        Change = change.Name,
+                        Reservation = ToMessage(change.Reservation, caller),
+                        ChangeTime = Timestamp.FromDateTimeOffset(change.ChangeTime),
+                    }, watching.Token);
+                    after = change.Position;
+                }
+
+                if (changes.Count < WatchBatch)
+                {
+                    await Task.Delay(WatchPollInterval, watching.Token);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            // The server stops: the stream ends without an error.
+        }
+    }
+
+    public override async Task<V1.UsageReport> GetUsageReport(V1.GetUsageReportRequest request, ServerCallContext context)
+    {
+        var scope = UsageReport.ScopeOf(Caller);
+        var checks = new RequestChecks();
+        var period = checks.Interval(request.Period, "period");
+        if (period.Duration > UsageReport.LongestPeriod)
+        {
+            checks.Add("period", $"must be at most {UsageReport.LongestPeriod.TotalDays} days long");
+        }
+
+        var owner = request.OwnerOrganisation == ""
+            ? null
+            : checks.Name(request.OwnerOrganisation, ResourceNames.OrganisationsCollection, "owner_organisation");
+        checks.ThrowIfAny();
+
+        var earliestStart = UsageReport.EarliestStartReaching(period);
+        var booked = UsageReport.BookedStates;
+        var reservations = query.Query<Reservation>()
+            .Where(r => r.Interval.Start > earliestStart && r.Interval.Start < period.End && r.Interval.End > period.Start)
+            .Where(r => booked.Contains(r.State));
+        if (scope is not null)
+        {
+            reservations = reservations.Where(r => r.EquipmentOwner == scope || r.Organisation == scope);
+        }
+
+        if (owner is not null)
+        {
+            var ownerId = ResourceNames.IdOf(owner, ResourceNames.OrganisationsCollection);
+            reservations = reservations.Where(r => r.EquipmentOwner == ownerId);
+        }
+
+        var rows = UsageReport.Of(period, await reservations.ToListAsync(context.CancellationToken), clock.GetUtcNow());
+        var report = new V1.UsageReport { Period = period.ToApi() };
+        report.Rows.Add(rows.Select(r => new V1.UsageRow
+        {
+            Equipment = r.EquipmentId,
+            Organisation = ResourceNames.Organisation(r.Organisation),
+            Project = r.Project,
+            Booked = Duration.FromTimeSpan(r.Booked),
+            Used = Duration.FromTimeSpan(r.Used),
+            Reservations = r.Reservations,
+            NoShows = r.NoShows,
+        }));
+        return report;
+    }
+
+    /// <summary>
+    /// The reservation as <paramref name="viewer"/> may see it: the booking and owning
+    /// organisations see everything; others see the busy slot, not who booked it or why.
+    /// </summary>
+    public static V1.Reservation ToMessage(Reservation reservation, Caller viewer)
+    {
+        var involved = viewer.SeesBookingDetails(reservation.Organisation, reservation.EquipmentOwner);
+        var message = new V1.Reservation
+        {
+            Name = reservation.Id,
+            Equipment = reservation.EquipmentId,
+            Interval = reservation.Interval.ToApi(),
+            State = (V1.ReservationState)reservation.State,
+            Organisation = ResourceNames.Organisation(reservation.Organisation),
+            BookedBy = involved ? reservation.BookedBy : "",
+            Purpose = involved ? reservation.Purpose : "",
+            Project = involved ? reservation.Project : "",
+            StateReason = involved ? reservation.StateReason : "",
+            Series = involved ? reservation.SeriesId ?? "" : "",
+            CreateTime = Timestamp.FromDateTimeOffset(reservation.CreateTime),
+            UpdateTime = Timestamp.FromDateTimeOffset(reservation.UpdateTime),
+            Etag = Etags.Format(reservation.Version),
+        };
+        if (reservation.CheckInTime is { } checkIn)
+        {
+            message.CheckInTime = Timestamp.FromDateTimeOffset(checkIn);
+        }
+
+        if (reservation.CheckOutTime is { } checkOut)
+        {
+            message.CheckOutTime = Timestamp.FromDateTimeOffset(checkOut);
+        }
+
+        return message;
+    }
+
+    /// <summary>The request fields a recurrence is read from.</summary>
+    private static readonly Recurrence.Fields RecurrenceFields = new("recurrence.until_time", "recurrence.interval");
+
+    private Caller Caller => call.Caller ?? throw new InvalidOperationException("Calls are authenticated.");
+
+    /// <summary>
+    /// What deciding a booking over <paramref name="span"/> reads besides the instrument, inside the
+    /// change's transaction: the booker's qualifications (when the rules ask for one) and the
+    /// instrument's calendar over the span and the buffer after it.
+    /// </summary>
+    private static async Task<(IReadOnlyList<Qualification> Qualifications, IReadOnlyList<CalendarEntry> Calendar)> BookingFactsAsync(
+        WriteScope scope, Instrument instrument, Interval span)
+    {
+        IReadOnlyList<Qualification> qualifications = [];
+        if (instrument.Rules.QualificationRequired)
+        {
+            var (person, organisation) = (scope.Caller.Subject, scope.Caller.Organisation);
+            qualifications = await scope.Session.Query<Qualification>()
+                .Where(q => q.Person == person && q.PersonOrganisation == organisation && !q.Revoked)
+                .ToListAsync(scope.CancellationToken);
+        }
+
+        var calendar = await EquipmentCalendar.OverlappingAsync(
+            scope.Session, instrument.Id, new Interval(span.Start, span.End + instrument.Rules.Buffer), scope.CancellationToken);
+        return (qualifications, calendar);
+    }
+
+    private Task<V1.Reservation> DecideAsync(
+        Google.Protobuf.IMessage request, string requestId, string name, string etag, Func<WriteScope, ReservationDecider.Command> command,
+        ServerCallContext context) =>
         writer.ExecuteAsync(request, requestId, async scope =>
         {
-            var state = await scope.DecideExistingAsync<Reservation>(
-                name, s => ReservationDecider.Decide(command(scope), s), etag);
-            return state.ToApi(scope.Caller);
+            var state = await scope.DecideExistingAsync(name, (Reservation current) => ReservationDecider.Decide(command(scope), current), etag);
+            return ToMessage(state, scope.Caller);
         }, context.CancellationToken);
 
     private static string CheckedName(string name)
@@ -204,18 +457,80 @@ public sealed partial class ReservationService(
         return name;
     }
 
-    private static (DateTimeOffset Start, string Id) ParseKey(string key)
+    /// <summary>The recurrence of a request with its form checked: the domain lays out its occurrences.</summary>
+    private static Recurrence ReadRecurrence(V1.Recurrence? recurrence, Interval first, string field, RequestChecks checks)
     {
-        var parts = key.Split('|', 2);
-        return parts.Length == 2
-            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            && ticks <= DateTimeOffset.MaxValue.UtcTicks
-                ? (new DateTimeOffset(ticks, TimeSpan.Zero), parts[1])
-                : throw Paging.InvalidToken();
+        if (recurrence is null)
+        {
+            checks.Add(field, "is required");
+            return new Recurrence(RecurrenceFrequency.Daily, 1, 1, null);
+        }
+
+        var frequency = (RecurrenceFrequency)recurrence.Frequency;
+        if (frequency is not (RecurrenceFrequency.Daily or RecurrenceFrequency.Weekly))
+        {
+            checks.Add($"{field}.frequency", "is required and must be DAILY or WEEKLY");
+        }
+
+        var interval = recurrence.Interval == 0 ? 1 : recurrence.Interval;
+        if (interval is < 1 or > Recurrence.MaxInterval)
+        {
+            checks.Add($"{field}.interval", $"must be from 1 to {Recurrence.MaxInterval} (0 means 1)");
+        }
+
+        int? count = recurrence.Count == 0 ? null : recurrence.Count;
+        DateTimeOffset? until = recurrence.UntilTime is null ? null : checks.Time(recurrence.UntilTime, $"{field}.until_time");
+        switch (count, until)
+        {
+            case (null, null):
+                checks.Add($"{field}.count", "one of count or until_time is required");
+                break;
+            case ({ }, { }):
+                checks.Add($"{field}.until_time", "must not be set together with count");
+                break;
+            case ({ } n, null) when n is < 1 or > Recurrence.MaxOccurrences:
+                checks.Add($"{field}.count", $"must be from 1 to {Recurrence.MaxOccurrences}");
+                break;
+            case (null, { } end) when end < first.Start:
+                checks.Add($"{field}.until_time", "must not be before the first occurrence starts");
+                break;
+        }
+
+        return new Recurrence(frequency, interval, count, until);
+    }
+
+    /// <summary>What to watch, and the position to resume after (null: from now on).</summary>
+    private static (ReservationChanges.Subject Subject, long? ResumeAfter) ReadWatch(V1.WatchReservationsRequest request)
+    {
+        var checks = new RequestChecks();
+        if ((request.Equipment == "") == (request.Organisation == ""))
+        {
+            checks.Add("equipment", "exactly one of equipment and organisation is required");
+            checks.Add("organisation", "exactly one of equipment and organisation is required");
+        }
+
+        var equipment = request.Equipment == "" ? null : checks.Name(request.Equipment, "equipment", "equipment");
+        var organisation = request.Organisation == "" ? null : checks.Name(request.Organisation, ResourceNames.OrganisationsCollection, "organisation");
+        long? resumeAfter = null;
+        if (request.ResumeAfter != "")
+        {
+            if (long.TryParse(request.ResumeAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+            {
+                resumeAfter = position;
+            }
+            else
+            {
+                checks.Add("resume_after", "must be the position of a change received from this stream");
+            }
+        }
+
+        checks.ThrowIfAny();
+        var organisationId = organisation is null ? null : ResourceNames.IdOf(organisation, ResourceNames.OrganisationsCollection);
+        return (new ReservationChanges.Subject(equipment, organisationId), resumeAfter);
     }
 
     /// <summary>The booking fields of a reservation in a request.</summary>
-    private sealed record Booking(string Equipment, Domain.Calendar.Interval Interval, string Purpose, string Project)
+    private sealed record Booking(string Equipment, Interval Interval, string Purpose, string Project)
     {
         public static Booking Read(V1.Reservation? reservation, string field, RequestChecks checks)
         {

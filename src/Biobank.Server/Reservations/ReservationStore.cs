@@ -1,5 +1,5 @@
 using Biobank.Domain.Reservations;
-using Biobank.Server.Calendar;
+using Biobank.Server.EventStore;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -7,12 +7,19 @@ namespace Biobank.Server.Reservations;
 
 public static class ReservationStore
 {
-    /// <summary>Reservations as inline snapshots, and the instruments' calendar that guards their slots.</summary>
+    /// <summary>
+    /// Reservations as inline snapshots with the columns their lists and the no-show sweep filter on;
+    /// the instruments' calendar that guards their slots, inline; the change feed, by the async daemon.
+    /// </summary>
     public static void ConfigureReservations(this StoreOptions store)
     {
-        store.Projections.Add<ReservationProjection>(ProjectionLifecycle.Inline);
-        store.Projections.Add(new EquipmentCalendarProjection(), ProjectionLifecycle.Inline);
-        store.Storage.ExtendedSchemaObjects.Add(EquipmentCalendar.Schema);
+        store.Projections.Add(new FoldProjection<Reservation, ReservationEvent>(), ProjectionLifecycle.Inline);
+        store.Projections.Add(
+            new EquipmentCalendar(), ProjectionLifecycle.Inline, nameof(EquipmentCalendar),
+            rebuild => rebuild.DeleteDataInTableOnTeardown(EquipmentCalendar.Table));
+        store.Projections.Add(
+            new ReservationChanges(store.Serializer()), ProjectionLifecycle.Async, nameof(ReservationChanges),
+            rebuild => rebuild.DeleteDataInTableOnTeardown(ReservationChanges.Table));
         store.Schema.For<Reservation>()
             .Duplicate(x => x.EquipmentId)
             .Duplicate(x => x.Organisation)

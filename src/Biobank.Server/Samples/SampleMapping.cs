@@ -1,7 +1,9 @@
 using Biobank.Domain.Access;
 using Biobank.Domain.Samples;
+using Biobank.Domain.StorageUnits;
 using Biobank.Server.Api;
-using Biobank.Server.Storage;
+using Biobank.Server.EventStore;
+using Biobank.Server.StorageUnits;
 using Google.Protobuf.WellKnownTypes;
 using V1 = Biobank.V1;
 
@@ -97,6 +99,28 @@ public static class SampleMapping
         }
 
         return new Quantity(value, unit);
+    }
+
+    /// <summary>A well-formed box position of a request, or null when none was given.</summary>
+    public static (string StorageUnit, string Position)? ReadPosition(V1.StoragePosition? position, string field, RequestChecks checks, bool required = false)
+    {
+        if (position is null)
+        {
+            if (required)
+            {
+                checks.Add(field, "is required");
+            }
+
+            return null;
+        }
+
+        var unit = checks.Name(position.StorageUnit, StorageUnitMapping.Collection, $"{field}.storage_unit");
+        if (GridPosition.Parse(position.Position) is null)
+        {
+            checks.Add($"{field}.position", "must be a row letter and a column number, e.g. \"A1\"");
+        }
+
+        return (unit, position.Position);
     }
 
     /// <summary>

@@ -38,24 +38,19 @@ public sealed partial class SampleService
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
             var allocationId = Guid.CreateVersion7().ToString();
-            var samples = (await scope.Session.LoadManyAsync<Sample>(scope.CancellationToken, names)).ToDictionary(s => s.Id);
-            var consentNames = samples.Values
-                .Where(s => s.SourceKind == SourceKind.Human && s.DonorPseudonym != "")
-                .Select(s => Consent.NameFor(s.Organisation, s.Collection, s.DonorPseudonym))
-                .Distinct()
-                .ToList();
+            var samples = await scope.LoadManyAsync<Sample>(names, s => s.Id);
+
             // Loaded even without declared uses: a withdrawn consent refuses every allocation.
-            var consents = (await scope.Session.LoadManyAsync<Consent>(scope.CancellationToken, consentNames)).ToDictionary(c => c.Id);
+            var consents = await scope.LoadManyAsync<Consent>(samples.Values.Select(s => s.DonorConsent).OfType<string>(), c => c.Id);
             var response = new V1.AllocateSamplesResponse { AllocationId = allocationId };
 
             // One transaction for all: the first sample that cannot be allocated fails the request,
             // and none of the others' events is saved.
             foreach (var name in names)
             {
-                var sample = samples.GetValueOrDefault(name) ?? throw new ResourceNotFoundException(name);
-                var consent = consents.GetValueOrDefault(Consent.NameFor(sample.Organisation, sample.Collection, sample.DonorPseudonym));
-                var allocated = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
-                    new SampleDecider.Allocate(scope.Caller, scope.Now, allocationId, project, until, uses, consent), s));
+                var consent = samples.GetValueOrDefault(name)?.DonorConsent is { } donor ? consents.GetValueOrDefault(donor) : null;
+                var allocated = await scope.DecideExistingAsync(name, (Sample current) => SampleDecider.Decide(
+                    new SampleDecider.Allocate(scope.Caller, scope.Now, allocationId, project, until, uses, consent), current));
                 response.Samples.Add(allocated.ToApi(scope.Caller, scope.Now));
             }
 
@@ -81,12 +76,16 @@ public sealed partial class SampleService
             var response = new V1.ReleaseSampleAllocationResponse();
             foreach (var name in held)
             {
-                var before = await scope.LoadAsync<Sample>(name);
-                var released = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
-                    new SampleDecider.Release(scope.Caller, scope.Now, allocationId, reason), s));
-                if (released.Version != before?.Version)
+                var released = false;
+                var state = await scope.DecideExistingAsync(name, (Sample current) =>
                 {
-                    response.Samples.Add(released.ToApi(scope.Caller, scope.Now));
+                    var events = SampleDecider.Decide(new SampleDecider.Release(scope.Caller, scope.Now, allocationId, reason), current);
+                    released = events.Count > 0;
+                    return events;
+                });
+                if (released)
+                {
+                    response.Samples.Add(state.ToApi(scope.Caller, scope.Now));
                 }
             }
 

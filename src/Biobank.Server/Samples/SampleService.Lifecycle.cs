@@ -1,7 +1,7 @@
 using Biobank.Domain.Failures;
 using Biobank.Domain.Samples;
 using Biobank.Server.Api;
-using Biobank.Server.Storage;
+using Biobank.Server.EventStore;
 using Grpc.Core;
 using Marten;
 using V1 = Biobank.V1;
@@ -23,25 +23,16 @@ public sealed partial class SampleService
             checks.Add("aliquots", $"must hold 1-{MaxAliquots} aliquots");
         }
 
-        var portions = request.Aliquots.Select((a, i) => Portion.Read(a, $"aliquots[{i}]", checks)).ToList();
-        Portion.CheckDistinct(portions, "aliquots", checks);
+        var portions = request.Aliquots.Select((a, i) => NewContainer.Read(a, $"aliquots[{i}]", checks)).ToList();
+        NewContainer.CheckDistinct(portions, "aliquots", checks);
         checks.ThrowIfAny();
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var parent = await scope.LoadExistingAsync<Sample>(name);
-            SampleDecider.RequireCustodian(scope.Caller, parent);
-            await RequireDonorConsentAsync(scope, parent.Organisation, parent.Collection, parent.DonorPseudonym);
-            var made = await PrepareAsync(scope, portions);
-            var after = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
-                new SampleDecider.Aliquot(scope.Caller, scope.Now, made), s!), request.Etag);
-            var response = new V1.AliquotSampleResponse { Parent = after.ToApi(scope.Caller, scope.Now) };
-            foreach (var portion in made)
-            {
-                var child = await scope.DecideAsync<Sample>(portion.SampleId, s => SampleDecider.Offspring(after, portion, after.MaterialType, scope.Now, s));
-                response.Aliquots.Add(child.ToApi(scope.Caller, scope.Now));
-            }
-
+            var (made, holder, consent) = await SplitFactsAsync(scope, name, portions);
+            var offspring = await SplitAsync(scope, name, request.Etag, new SampleDecider.Aliquot(scope.Caller, scope.Now, made, holder, consent));
+            var response = new V1.AliquotSampleResponse { Parent = offspring.Parent.ToApi(scope.Caller, scope.Now) };
+            response.Aliquots.Add(offspring.Children.Select(c => c.ToApi(scope.Caller, scope.Now)));
             return response;
         }, context.CancellationToken);
     }
@@ -57,19 +48,18 @@ public sealed partial class SampleService
             checks.Add("derivative", "is required");
         }
 
-        var portion = Portion.Read(request.Derivative ?? new V1.SamplePortion(), "derivative", checks);
+        var portion = NewContainer.Read(request.Derivative ?? new V1.SamplePortion(), "derivative", checks);
         checks.ThrowIfAny();
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var parent = await scope.LoadExistingAsync<Sample>(name);
-            SampleDecider.RequireCustodian(scope.Caller, parent);
-            await RequireDonorConsentAsync(scope, parent.Organisation, parent.Collection, parent.DonorPseudonym);
-            var made = (await PrepareAsync(scope, [portion]))[0];
-            var after = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
-                new SampleDecider.Derive(scope.Caller, scope.Now, taken, material, made), s!), request.Etag);
-            var derivative = await scope.DecideAsync<Sample>(made.SampleId, s => SampleDecider.Offspring(after, made, material, scope.Now, s));
-            return new V1.DeriveSampleResponse { Parent = after.ToApi(scope.Caller, scope.Now), Derivative = derivative.ToApi(scope.Caller, scope.Now) };
+            var (made, holder, consent) = await SplitFactsAsync(scope, name, [portion]);
+            var offspring = await SplitAsync(
+                scope, name, request.Etag, new SampleDecider.Derive(scope.Caller, scope.Now, taken, material, made[0], holder, consent));
+            return new V1.DeriveSampleResponse
+            {
+                Parent = offspring.Parent.ToApi(scope.Caller, scope.Now), Derivative = offspring.Children[0].ToApi(scope.Caller, scope.Now),
+            };
         }, context.CancellationToken);
     }
 
@@ -81,14 +71,14 @@ public sealed partial class SampleService
         var purpose = checks.Required(request.Purpose, "purpose", 500);
         var project = checks.Optional(request.Project, "project", 64);
         checks.ThrowIfAny();
-        return Decide(request, request.RequestId, name, scope => new SampleDecider.Use(scope.Caller, scope.Now, quantity, purpose, project), context, request.Etag);
+        return DecideAsync(request, request.RequestId, name, request.Etag, scope => new SampleDecider.Use(scope.Caller, scope.Now, quantity, purpose, project), context);
     }
 
     public override Task<V1.Sample> CheckOutSample(V1.CheckOutSampleRequest request, ServerCallContext context) =>
-        Decide(request, request.RequestId, CheckedName(request.Name), scope => new SampleDecider.CheckOut(scope.Caller, scope.Now), context, request.Etag);
+        DecideAsync(request, request.RequestId, CheckedName(request.Name), request.Etag, scope => new SampleDecider.CheckOut(scope.Caller, scope.Now), context);
 
     public override Task<V1.Sample> CheckInSample(V1.CheckInSampleRequest request, ServerCallContext context) =>
-        Decide(request, request.RequestId, CheckedName(request.Name), scope => new SampleDecider.CheckIn(scope.Caller, scope.Now), context, request.Etag);
+        DecideAsync(request, request.RequestId, CheckedName(request.Name), request.Etag, scope => new SampleDecider.CheckIn(scope.Caller, scope.Now), context);
 
     public override Task<V1.Sample> PlaceHold(V1.PlaceHoldRequest request, ServerCallContext context)
     {
@@ -97,9 +87,9 @@ public sealed partial class SampleService
         var kind = (HoldKind)checks.Enum(request.Kind, "kind");
         var reason = checks.Required(request.Reason, "reason", 500);
         checks.ThrowIfAny();
-        return Decide(
-            request, request.RequestId, name,
-            scope => new SampleDecider.PlaceHold(scope.Caller, scope.Now, Guid.CreateVersion7().ToString(), kind, reason), context, request.Etag);
+        return DecideAsync(
+            request, request.RequestId, name, request.Etag,
+            scope => new SampleDecider.PlaceHold(scope.Caller, scope.Now, Guid.CreateVersion7().ToString(), kind, reason), context);
     }
 
     public override Task<V1.Sample> LiftHold(V1.LiftHoldRequest request, ServerCallContext context)
@@ -109,7 +99,7 @@ public sealed partial class SampleService
         var hold = checks.Required(request.HoldId, "hold_id", 64);
         var reason = checks.Required(request.Reason, "reason", 500);
         checks.ThrowIfAny();
-        return Decide(request, request.RequestId, name, scope => new SampleDecider.LiftHold(scope.Caller, scope.Now, hold, reason), context, request.Etag);
+        return DecideAsync(request, request.RequestId, name, request.Etag, scope => new SampleDecider.LiftHold(scope.Caller, scope.Now, hold, reason), context);
     }
 
     public override Task<V1.Sample> DisposeSample(V1.DisposeSampleRequest request, ServerCallContext context)
@@ -119,15 +109,16 @@ public sealed partial class SampleService
         var method = checks.Required(request.Method, "method", 100);
         var reason = checks.Required(request.Reason, "reason", 500);
         checks.ThrowIfAny();
-        return Decide(request, request.RequestId, name, scope => new SampleDecider.Dispose(scope.Caller, scope.Now, method, reason), context, request.Etag);
+        return DecideAsync(request, request.RequestId, name, request.Etag, scope => new SampleDecider.Dispose(scope.Caller, scope.Now, method, reason), context);
     }
 
     public override async Task<V1.SampleLineage> GetSampleLineage(V1.GetSampleLineageRequest request, ServerCallContext context)
     {
         var name = CheckedName(request.Name);
+        var now = clock.GetUtcNow();
         var sample = await query.LoadAsync<Sample>(name, context.CancellationToken) ?? throw new ResourceNotFoundException(name);
-        var lineage = new V1.SampleLineage { Sample = sample.ToApi(Caller, clock.GetUtcNow()) };
-        for (var (parentId, depth) = (sample.ParentId, 0); parentId is not null && depth < SampleFamily.MaxGenerations; depth++)
+        var lineage = new V1.SampleLineage { Sample = sample.ToApi(Caller, now) };
+        for (var (parentId, depth) = (sample.ParentId, 0); parentId is not null && depth < Sample.MaxGenerations; depth++)
         {
             var parent = await query.LoadAsync<Sample>(parentId, context.CancellationToken);
             if (parent is null)
@@ -135,11 +126,11 @@ public sealed partial class SampleService
                 break;
             }
 
-            lineage.Ancestors.Add(parent.ToApi(Caller, clock.GetUtcNow()));
+            lineage.Ancestors.Add(parent.ToApi(Caller, now));
             parentId = parent.ParentId;
         }
 
-        lineage.Descendants.Add((await SampleFamily.DescendantsAsync(query, [sample.Id], context.CancellationToken)).Select(s => s.ToApi(Caller, clock.GetUtcNow())));
+        lineage.Descendants.Add((await SampleFamily.DescendantsAsync(query, [sample.Id], context.CancellationToken)).Select(s => s.ToApi(Caller, now)));
         return lineage;
     }
 
@@ -149,49 +140,73 @@ public sealed partial class SampleService
         return name;
     }
 
-    /// <summary>Names, free barcodes and claimed positions of new containers, before the parent decides.</summary>
-    private async Task<IReadOnlyList<SampleDecider.Portion>> PrepareAsync(WriteScope scope, IReadOnlyList<Portion> portions)
+    /// <summary>
+    /// What a split reads of the store: the positions asked for, a sample already labelled with
+    /// one of the new barcodes, and the donor's consent, locked.
+    /// </summary>
+    private static async Task<(IReadOnlyList<Portion> Portions, string? BarcodeHolder, Domain.Consents.Consent? Consent)> SplitFactsAsync(
+        WriteScope scope, string parent, IReadOnlyList<NewContainer> containers)
     {
-        await RequireFreeBarcodesAsync(scope, [.. portions.Select(p => p.Barcode)]);
-        var placed = portions.Where(p => p.Position is not null).ToList();
-        var claimed = await placements.ClaimAllAsync(scope, [.. placed.Select(p => (p.Position!, p.Name))]);
-        var placedByName = placed.Zip(claimed).ToDictionary(x => x.First.Name, x => x.Second);
-        return [.. portions.Select(p => new SampleDecider.Portion(p.Name, p.Barcode, p.Quantity, placedByName.GetValueOrDefault(p.Name)))];
+        var sample = await scope.LoadExistingAsync<Sample>(parent);
+        var holder = await SampleRegistry.HolderOfAnyAsync(scope.Session, scope.Caller.Organisation, [.. containers.Select(c => c.Barcode)], scope.CancellationToken);
+        var claims = await SampleRegistry.ClaimsAsync(
+            scope.Session, [.. containers.Where(c => c.Position is not null).Select(c => c.Position!.Value)], scope.CancellationToken);
+        var claimed = containers.Where(c => c.Position is not null).Zip(claims).ToDictionary(x => x.First.Name, x => x.Second);
+        var consent = await LockDonorConsentAsync(scope, sample.DonorConsent);
+        return ([.. containers.Select(c => new Portion(c.Name, c.Barcode, c.Quantity, claimed.GetValueOrDefault(c.Name)))], holder, consent);
     }
 
-    private Task<V1.Sample> Decide(
-        Google.Protobuf.IMessage request, string requestId, string name, Func<WriteScope, SampleDecider.Command> command,
-        ServerCallContext context, string etag = "") =>
+    /// <summary>Decides the split on the parent and starts each new container's stream, in one transaction.</summary>
+    private static async Task<(Sample Parent, IReadOnlyList<Sample> Children)> SplitAsync(
+        WriteScope scope, string parent, string etag, SampleDecider.Command split)
+    {
+        Offspring? offspring = null;
+        var after = await scope.DecideExistingAsync(parent, (Sample current) =>
+        {
+            offspring = SampleDecider.Split(split, current);
+            return offspring.ParentEvents;
+        }, etag);
+        var children = new List<Sample>();
+        foreach (var child in offspring!.Children)
+        {
+            children.Add(await scope.StartAsync<Sample, SampleEvent>(child.SampleId, child));
+        }
+
+        return (after, children);
+    }
+
+    private Task<V1.Sample> DecideAsync(
+        Google.Protobuf.IMessage request, string requestId, string name, string etag, Func<WriteScope, SampleDecider.Command> command,
+        ServerCallContext context) =>
         writer.ExecuteAsync(request, requestId, async scope =>
         {
-            var state = await scope.DecideExistingAsync<Sample>(
-                name, s => SampleDecider.Decide(command(scope), s), etag);
+            var state = await scope.DecideExistingAsync(name, (Sample current) => SampleDecider.Decide(command(scope), current), etag);
             return state.ToApi(scope.Caller, scope.Now);
         }, context.CancellationToken);
 
     /// <summary>A new container asked for in a request, its form checked.</summary>
-    private sealed record Portion(string Name, string Barcode, Domain.Samples.Quantity Quantity, SamplePlacements.Requested? Position)
+    private sealed record NewContainer(string Name, string Barcode, Quantity Quantity, (string StorageUnit, string Position)? Position)
     {
-        public static Portion Read(V1.SamplePortion portion, string field, RequestChecks checks) => new(
+        public static NewContainer Read(V1.SamplePortion portion, string field, RequestChecks checks) => new(
             checks.NewName(portion.SampleId, Collection, $"{field}.sample_id"),
             checks.Required(portion.Barcode, $"{field}.barcode", 64),
             SampleMapping.ReadQuantity(portion.Quantity, $"{field}.quantity", checks),
-            SamplePlacements.Read(portion.StoragePosition, $"{field}.storage_position", checks));
+            SampleMapping.ReadPosition(portion.StoragePosition, $"{field}.storage_position", checks));
 
         /// <summary>Two new containers cannot share a name, a barcode or a position.</summary>
-        public static void CheckDistinct(IReadOnlyList<Portion> portions, string field, RequestChecks checks)
+        public static void CheckDistinct(IReadOnlyList<NewContainer> containers, string field, RequestChecks checks)
         {
-            if (portions.Select(p => p.Name).Distinct().Count() != portions.Count)
+            if (containers.Select(c => c.Name).Distinct().Count() != containers.Count)
             {
                 checks.Add(field, "sample ids must be distinct");
             }
 
-            if (portions.Select(p => p.Barcode).Distinct().Count() != portions.Count)
+            if (containers.Select(c => c.Barcode).Distinct().Count() != containers.Count)
             {
                 checks.Add(field, "barcodes must be distinct");
             }
 
-            var positions = portions.Where(p => p.Position is not null).Select(p => (p.Position!.StorageUnit, p.Position.Position)).ToList();
+            var positions = containers.Where(c => c.Position is not null).Select(c => c.Position!.Value).ToList();
             if (positions.Distinct().Count() != positions.Count)
             {
                 checks.Add(field, "positions must be distinct");

@@ -1,8 +1,9 @@
+using Biobank.Domain.Access;
 using Biobank.Domain.Consents;
 using Biobank.Domain.Failures;
 using Biobank.Domain.Samples;
 using Biobank.Server.Api;
-using Biobank.Server.Storage;
+using Biobank.Server.EventStore;
 using Biobank.Server.StorageUnits;
 using Grpc.Core;
 using Marten;
@@ -10,9 +11,12 @@ using V1 = Biobank.V1;
 
 namespace Biobank.Server.Samples;
 
-/// <summary>biobank.v1.SampleService: maps requests to sample commands and queries.</summary>
-public sealed partial class SampleService(
-    EventWriter writer, IQuerySession query, SamplePlacements placements, SampleBarcodes barcodes, CallContext call, TimeProvider clock)
+/// <summary>
+/// biobank.v1.SampleService: maps requests to sample commands (<see cref="SampleDecider"/>) and
+/// queries. What a decision reads of the store (the sample holding a barcode, a box position and
+/// its occupant, the donor's consent, locked) is read inside the change's transaction.
+/// </summary>
+public sealed partial class SampleService(EventWriter writer, IQuerySession query, CallContext call, TimeProvider clock)
     : V1.SampleService.SampleServiceBase
 {
     private const string Collection = SampleMapping.Collection;
@@ -46,20 +50,19 @@ public sealed partial class SampleService(
             ? checks.Required(sample.ConsentReference, "sample.consent_reference", 64)
             : checks.Optional(sample.ConsentReference, "sample.consent_reference", 64);
         var sprec = checks.Optional(sample.SprecCode, "sample.sprec_code", 40);
-        var position = SamplePlacements.Read(sample.StoragePosition, "sample.storage_position", checks);
+        var position = SampleMapping.ReadPosition(sample.StoragePosition, "sample.storage_position", checks);
         checks.ThrowIfAny();
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            SampleDecider.RequireRegistrar(scope.Caller);
-            await RequireFreeBarcodesAsync(scope, [barcode]);
-            await RequireDonorConsentAsync(scope, scope.Caller.Organisation, collection, donor);
-
-            var placement = position is null ? null : await placements.ClaimAsync(scope, position, name);
-            var state = await scope.DecideAsync<Sample>(name, s => SampleDecider.Decide(
+            var holder = await SampleRegistry.HolderOfAnyAsync(scope.Session, scope.Caller.Organisation, [barcode], scope.CancellationToken);
+            var donorConsent = await LockDonorConsentAsync(scope, donor == "" ? null : Consent.NameFor(scope.Caller.Organisation, collection, donor));
+            var claim = position is { } p ? (await SampleRegistry.ClaimsAsync(scope.Session, [p], scope.CancellationToken))[0] : null;
+            var state = await scope.DecideAsync(name, (Sample? current) => SampleDecider.Decide(
                 new SampleDecider.Register(
-                    scope.Caller, scope.Now, name, barcode, collection, source, donor, species, material, collected, quantity, consent, sprec, placement),
-                s));
+                    scope.Caller, scope.Now, name, barcode, collection, source, donor, species, material, collected, quantity, consent, sprec,
+                    claim, holder, donorConsent),
+                current));
             return state.ToApi(scope.Caller, scope.Now);
         }, context.CancellationToken);
     }
@@ -78,15 +81,9 @@ public sealed partial class SampleService(
             ? Caller.Organisation
             : ResourceNames.IdOf(checks.Name(request.Organisation, ResourceNames.OrganisationsCollection, "organisation"), ResourceNames.OrganisationsCollection);
         checks.ThrowIfAny();
-        var name = await barcodes.FindAsync(organisation, barcode, context.CancellationToken)
+        var name = await SampleRegistry.HolderOfAnyAsync(query, organisation, [barcode], context.CancellationToken)
             ?? throw new ResourceNotFoundException($"{ResourceNames.Organisation(organisation)}/barcodes/{barcode}");
         return await ReadAsync(name, context.CancellationToken);
-    }
-
-    private async Task<V1.Sample> ReadAsync(string name, CancellationToken cancellationToken)
-    {
-        var sample = await query.LoadAsync<Sample>(name, cancellationToken) ?? throw new ResourceNotFoundException(name);
-        return sample.ToApi(Caller, clock.GetUtcNow());
     }
 
     public override async Task<V1.ListSamplesResponse> ListSamples(V1.ListSamplesRequest request, ServerCallContext context)
@@ -100,7 +97,7 @@ public sealed partial class SampleService(
         if (donor != "")
         {
             // Who gave what is for the custodian's biobank managers only, and only among their own samples.
-            Caller.RequireAnyRole(Domain.Access.Role.BiobankManager);
+            Caller.RequireAnyRole(Role.BiobankManager);
             organisation ??= Caller.Organisation;
             Caller.RequireOrganisation(organisation);
         }
@@ -108,9 +105,6 @@ public sealed partial class SampleService(
         var material = (MaterialType)request.MaterialType;
         var source = (SourceKind)request.SourceKind;
         var state = (SampleState)request.State;
-        var size = Paging.PageSize(request.PageSize);
-        var filter = string.Join('|', organisation, collection, material, source, state, unit, donor);
-        var after = Paging.Decode(request.PageToken, Collection, filter);
 
         IQueryable<Sample> samples = query.Query<Sample>();
         if (organisation is not null)
@@ -159,19 +153,12 @@ public sealed partial class SampleService(
             samples = samples.Where(x => x.DonorPseudonym == donor);
         }
 
-        if (after is not null)
-        {
-            samples = samples.Where(x => x.Id.CompareTo(after) > 0);
-        }
-
-        var page = await samples.OrderBy(x => x.Id).Take(size + 1).ToListAsync(context.CancellationToken);
-        var response = new V1.ListSamplesResponse();
-        response.Samples.Add(page.Take(size).Select(s => s.ToApi(Caller, clock.GetUtcNow())));
-        if (page.Count > size)
-        {
-            response.NextPageToken = Paging.Encode(Collection, filter, page[size - 1].Id);
-        }
-
+        var page = await Paging.PageAsync(
+            samples, Keyset.ByName<Sample>(x => x.Id),
+            new PageRequest(request.PageSize, request.PageToken, Collection, PageRequest.FilterOf(organisation, collection, material, source, state, unit, donor)),
+            context.CancellationToken);
+        var response = new V1.ListSamplesResponse { NextPageToken = page.NextPageToken };
+        response.Samples.Add(page.Items.Select(s => s.ToApi(Caller, now)));
         return response;
     }
 
@@ -179,49 +166,31 @@ public sealed partial class SampleService(
     {
         var checks = new RequestChecks();
         var name = checks.Name(request.Name, Collection, "name");
-        var position = SamplePlacements.Read(request.StoragePosition, "storage_position", checks, required: true);
+        var position = SampleMapping.ReadPosition(request.StoragePosition, "storage_position", checks, required: true);
         checks.ThrowIfAny();
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var current = await scope.LoadExistingAsync<Sample>(name);
-            SampleDecider.RequireCustodian(scope.Caller, current);
-            var placement = await placements.ClaimAsync(scope, position!, name);
-            var state = await scope.DecideExistingAsync<Sample>(
-                name, s => SampleDecider.Decide(new SampleDecider.Move(scope.Caller, scope.Now, placement), s),
-                request.Etag);
+            var claim = (await SampleRegistry.ClaimsAsync(scope.Session, [position!.Value], scope.CancellationToken))[0];
+            var state = await scope.DecideExistingAsync(
+                name, (Sample current) => SampleDecider.Decide(new SampleDecider.Move(scope.Caller, scope.Now, claim), current), request.Etag);
             return state.ToApi(scope.Caller, scope.Now);
         }, context.CancellationToken);
     }
 
-    private Domain.Access.Caller Caller => call.Caller ?? throw new InvalidOperationException("Calls are authenticated.");
+    private Caller Caller => call.Caller ?? throw new InvalidOperationException("Calls are authenticated.");
 
-
-    /// <summary>RESOURCE_ALREADY_EXISTS naming the sample that has a barcode; the barcode table settles a race.</summary>
-    private async Task RequireFreeBarcodesAsync(WriteScope scope, IReadOnlyList<string> wanted)
+    private async Task<V1.Sample> ReadAsync(string name, CancellationToken cancellationToken)
     {
-        if (await barcodes.FindAnyAsync(scope.Caller.Organisation, wanted, scope.CancellationToken) is { } taken)
-        {
-            throw new ResourceAlreadyExistsException(
-                taken.Sample, $"Barcode '{taken.Barcode}' is already {taken.Sample}'s in organisation '{scope.Caller.Organisation}'.");
-        }
+        var sample = await query.LoadAsync<Sample>(name, cancellationToken) ?? throw new ResourceNotFoundException(name);
+        return sample.ToApi(Caller, clock.GetUtcNow());
     }
 
     /// <summary>
-    /// New material of a donor (a registration, an aliquot, a derivative) needs the donor's consent
-    /// not withdrawn. The consent stays locked until this transaction commits, so a withdrawal
-    /// either comes first and is seen here, or comes after and finds the new sample to hold.
+    /// New material of a donor (a registration, an aliquot, a derivative) is decided on the donor's
+    /// consent. The consent stays locked until this transaction commits, so a withdrawal either
+    /// comes first and is seen here, or comes after and finds the new sample to hold.
     /// </summary>
-    private static async Task RequireDonorConsentAsync(WriteScope scope, string organisation, string collection, string donor)
-    {
-        var donorConsent = donor == "" ? null : Consent.NameFor(organisation, collection, donor);
-        if (donorConsent is not null && await scope.LoadAsync<Consent>(donorConsent) is not null)
-        {
-            await scope.DecideAsync<Consent>(donorConsent, c =>
-            {
-                ConsentDecider.RequireNotWithdrawn(c);
-                return [];
-            }, exclusive: true);
-        }
-    }
+    private static Task<Consent?> LockDonorConsentAsync(WriteScope scope, string? consent) =>
+        consent is null ? Task.FromResult<Consent?>(null) : scope.LockAsync<Consent>(consent);
 }

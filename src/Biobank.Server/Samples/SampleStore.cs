@@ -1,4 +1,5 @@
 using Biobank.Domain.Samples;
+using Biobank.Server.EventStore;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -9,10 +10,14 @@ public static class SampleStore
     /// <summary>Samples as inline snapshots, and the tables that guard their barcodes and positions.</summary>
     public static void ConfigureSamples(this StoreOptions store)
     {
-        store.Projections.Add<SampleProjection>(ProjectionLifecycle.Inline);
-        store.Projections.Add(new SampleRegistryProjection(), ProjectionLifecycle.Inline);
-        store.Storage.ExtendedSchemaObjects.Add(SampleBarcodes.Schema);
-        store.Storage.ExtendedSchemaObjects.Add(SamplePositions.Schema);
+        store.Projections.Add(new FoldProjection<Sample, SampleEvent>(), ProjectionLifecycle.Inline);
+        store.Projections.Add(
+            new SampleRegistry(), ProjectionLifecycle.Inline, nameof(SampleRegistry),
+            rebuild =>
+            {
+                rebuild.DeleteDataInTableOnTeardown(SampleRegistry.Barcodes);
+                rebuild.DeleteDataInTableOnTeardown(SampleRegistry.Positions);
+            });
         store.Schema.For<Sample>()
             .Duplicate(x => x.Organisation)
             .Duplicate(x => x.Collection)

@@ -4,7 +4,7 @@ using Biobank.Domain.StorageUnits;
 using Biobank.Server.Api;
 using Biobank.Server.Partners;
 using Biobank.Server.Samples;
-using Biobank.Server.Storage;
+using Biobank.Server.EventStore;
 using Grpc.Core;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -13,11 +13,12 @@ using V1 = Biobank.V1;
 namespace Biobank.Server.StorageUnits;
 
 /// <summary>biobank.v1.StorageService: storage units and the free positions of their boxes.</summary>
-public sealed class StorageService(
-    EventWriter writer, IQuerySession query, SamplePositions positions, IOptions<DirectoryOptions> directory, CallContext call)
+public sealed class StorageService(EventWriter writer, IQuerySession query, IOptions<DirectoryOptions> directory, CallContext call)
     : V1.StorageService.StorageServiceBase
 {
     private const string Collection = StorageUnitMapping.Collection;
+
+    private static readonly Keyset<StorageUnit> ByName = Keyset.ByName<StorageUnit>(x => x.Id);
 
     public override Task<V1.StorageUnit> CreateStorageUnit(V1.CreateStorageUnitRequest request, ServerCallContext context)
     {
@@ -32,13 +33,7 @@ public sealed class StorageService(
         var displayName = checks.Required(unit.DisplayName, "storage_unit.display_name");
         var kind = (StorageUnitKind)checks.Enum(unit.Kind, "storage_unit.kind");
         var parent = unit.Parent == "" ? null : checks.Name(unit.Parent, Collection, "storage_unit.parent");
-        var siteName = unit.Site == "" && parent is not null ? "" : checks.Name(unit.Site, ResourceNames.SitesCollection, "storage_unit.site");
-        var site = siteName == "" ? null : directory.Value.FindSite(ResourceNames.IdOf(siteName, ResourceNames.SitesCollection));
-        if (siteName != "" && site is null)
-        {
-            checks.Add("storage_unit.site", "is not a site of the directory");
-        }
-
+        var site = unit.Site == "" && parent is not null ? null : directory.Value.ReadSite(unit.Site, "storage_unit.site", checks);
         if (unit.TemperatureBand != V1.TemperatureBand.Unspecified || parent is null)
         {
             checks.Enum(unit.TemperatureBand, "storage_unit.temperature_band");
@@ -65,16 +60,12 @@ public sealed class StorageService(
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var container = parent is null
-                ? null
-                : await scope.LoadExistingAsync<StorageUnit>(parent);
-            var siteId = site?.Id ?? container!.Site;
-            var siteOrganisation = site?.Organisation ?? container!.Organisation;
-            var state = await scope.DecideAsync<StorageUnit>(name, s => StorageUnitDecider.Decide(
+            var container = parent is null ? null : await scope.LoadExistingAsync<StorageUnit>(parent);
+            var state = await scope.DecideAsync(name, (StorageUnit? current) => StorageUnitDecider.Decide(
                 new StorageUnitDecider.Create(
-                    scope.Caller, scope.Now, name, displayName, kind, siteId, siteOrganisation, container,
+                    scope.Caller, scope.Now, name, displayName, kind, site?.Id, site?.Organisation, container,
                     unit.Rows, unit.Columns, (TemperatureBand)unit.TemperatureBand),
-                s));
+                current));
             return state.ToApi(occupied: 0);
         }, context.CancellationToken);
     }
@@ -85,7 +76,7 @@ public sealed class StorageService(
         var unit = await query.LoadAsync<StorageUnit>(request.Name, context.CancellationToken)
             ?? throw new ResourceNotFoundException(request.Name);
         var occupied = unit.Kind == StorageUnitKind.Box
-            ? await positions.OccupiedAsync([unit.Id], context.CancellationToken)
+            ? await SampleRegistry.OccupiedAsync(query, [unit.Id], context.CancellationToken)
             : [];
         var order = unit.Positions().Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
         var response = unit.ToApi(occupied.Count);
@@ -108,38 +99,25 @@ public sealed class StorageService(
         var parent = request.Parent == "" ? null : $"{Collection}/{ResourceNames.ParseId(request.Parent, Collection, "parent")}";
         var kind = (StorageUnitKind)request.Kind;
         var band = (TemperatureBand)request.TemperatureBand;
-        var size = Paging.PageSize(request.PageSize);
-        var filter = string.Join('|', site, parent, kind, band);
-        var after = Paging.Decode(request.PageToken, Collection, filter);
-
         var units = Filter(query.Query<StorageUnit>(), site, kind, band);
         if (parent is not null)
         {
             units = units.Where(x => x.ParentId == parent);
         }
 
-        if (after is not null)
-        {
-            units = units.Where(x => x.Id.CompareTo(after) > 0);
-        }
-
-        var page = await units.OrderBy(x => x.Id).Take(size + 1).ToListAsync(context.CancellationToken);
-        var shown = page.Take(size).ToList();
-        var counts = await positions.CountsAsync([.. shown.Where(u => u.Kind == StorageUnitKind.Box).Select(u => u.Id)], context.CancellationToken);
-        var response = new V1.ListStorageUnitsResponse();
-        response.StorageUnits.Add(shown.Select(u => u.ToApi(counts.GetValueOrDefault(u.Id))));
-        if (page.Count > size)
-        {
-            response.NextPageToken = Paging.Encode(Collection, filter, page[size - 1].Id);
-        }
-
+        var page = await Paging.PageAsync(
+            units, ByName, new PageRequest(request.PageSize, request.PageToken, Collection, PageRequest.FilterOf(site, parent, kind, band)),
+            context.CancellationToken);
+        var counts = await SampleRegistry.CountsAsync(query, [.. page.Items.Where(u => u.Kind == StorageUnitKind.Box).Select(u => u.Id)], context.CancellationToken);
+        var response = new V1.ListStorageUnitsResponse { NextPageToken = page.NextPageToken };
+        response.StorageUnits.Add(page.Items.Select(u => u.ToApi(counts.GetValueOrDefault(u.Id))));
         return response;
     }
 
     public override async Task<V1.FindFreePositionsResponse> FindFreePositions(V1.FindFreePositionsRequest request, ServerCallContext context)
     {
         var checks = new RequestChecks();
-        var site = checks.Name(request.Site, ResourceNames.SitesCollection, "site");
+        var site = directory.Value.ReadSite(request.Site, "site", checks);
         var band = (TemperatureBand)checks.Enum(request.TemperatureBand, "temperature_band");
         if (request.Count is < 1 or > Paging.MaxPageSize)
         {
@@ -147,7 +125,7 @@ public sealed class StorageService(
         }
 
         checks.ThrowIfAny();
-        var siteId = ResourceNames.IdOf(site, ResourceNames.SitesCollection);
+        var siteId = site!.Id;
         var response = new V1.FindFreePositionsResponse();
 
         // Boxes are read a batch at a time, so a site with thousands of boxes is not read whole
@@ -157,18 +135,13 @@ public sealed class StorageService(
         while (response.Positions.Count < request.Count)
         {
             var boxes = Filter(query.Query<StorageUnit>(), siteId, StorageUnitKind.Box, band);
-            if (after is not null)
-            {
-                boxes = boxes.Where(x => x.Id.CompareTo(after) > 0);
-            }
-
-            var batch = await boxes.OrderBy(x => x.Id).Take(BoxesPerBatch).ToListAsync(context.CancellationToken);
+            var batch = await ByName.Order(after is null ? boxes : ByName.After(boxes, after)).Take(BoxesPerBatch).ToListAsync(context.CancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
 
-            var occupied = (await positions.OccupiedAsync([.. batch.Select(b => b.Id)], context.CancellationToken))
+            var occupied = (await SampleRegistry.OccupiedAsync(query, [.. batch.Select(b => b.Id)], context.CancellationToken))
                 .Select(o => (o.Box, o.Position))
                 .ToHashSet();
             response.Positions.Add(batch

@@ -11,7 +11,7 @@ public sealed class ConsentDeciderTests
 
     private static readonly string Id = Consent.NameFor("anses", "EPIDEMIO-AMR", "DON-1");
 
-    private static DeciderSpecification<Consent, ConsentDecider.Command> Spec() => new(ConsentDecider.Decide);
+    private static DeciderSpecification<Consent, ConsentEvent, ConsentDecider.Command> Spec() => new(ConsentDecider.Decide);
 
     private static ConsentRecorded Recorded() => new(Id, "anses", "DON-1", "EPIDEMIO-AMR", "v3", [PermittedUse.GeneralResearch], Now);
 

@@ -6,7 +6,7 @@ namespace Biobank.Domain.Tests.Equipment;
 
 public sealed class EquipmentDeciderTests
 {
-    private static DeciderSpecification<Instrument, EquipmentDecider.Command> Spec() => new(EquipmentDecider.Decide);
+    private static DeciderSpecification<Instrument, EquipmentEvent, EquipmentDecider.Command> Spec() => new(EquipmentDecider.Decide);
 
     [Fact]
     public void Given_a_registered_instrument_When_its_manager_takes_it_out_of_service_Then_the_status_changes()
@@ -36,7 +36,7 @@ public sealed class EquipmentDeciderTests
     public void Given_a_retired_instrument_When_maintenance_is_scheduled_Then_the_transition_is_refused()
     {
         Spec().Given(Registered(), new EquipmentRetired("equipment/confocal-1", "Replaced", Now))
-            .When(new EquipmentDecider.ScheduleMaintenance(AnsesManager, Now, "m1", Hours(8, 12), "Calibration", Exclusive: false))
+            .When(new EquipmentDecider.ScheduleMaintenance(AnsesManager, Now, "m1", Hours(8, 12), "Calibration", CancelOverlapping: false, []))
             .ThenFails<RuleViolationException>(ErrorReasons.InvalidStateTransition);
     }
 

@@ -1,6 +1,6 @@
-using Biobank.Domain.Calendar;
 using Biobank.Domain.Equipment;
 using Biobank.Domain.Failures;
+using Biobank.Domain.Qualifications;
 using Biobank.Domain.Reservations;
 using static Biobank.Domain.Tests.Builders;
 
@@ -10,11 +10,15 @@ public sealed class ReservationDeciderTests
 {
     private const string Id = "reservations/r1";
 
-    private static DeciderSpecification<Reservation, ReservationDecider.Command> Spec() => new(ReservationDecider.Decide);
+    private static DeciderSpecification<Reservation, ReservationEvent, ReservationDecider.Command> Spec() => new(ReservationDecider.Decide);
 
     private static ReservationDecider.Book Book(
-        Domain.Access.Caller who, Instrument instrument, Interval interval, bool qualified = true, params CalendarEntry[] conflicts) =>
-        new(who, Now, Id, instrument, interval, "Imaging", "AMR-2026", null, qualified, conflicts);
+        Domain.Access.Caller who, Instrument instrument, Interval interval, bool qualified = true, params CalendarEntry[] calendar) =>
+        new(who, Now, Id, instrument, interval, "Imaging", "AMR-2026", null, qualified ? [QualificationOf(who, instrument)] : [], calendar);
+
+    private static Qualification QualificationOf(Domain.Access.Caller who, Instrument instrument) =>
+        Qualification.Evolve(null, new QualificationGranted(
+            "qualifications/q1", who.Subject, who.Organisation, instrument.Id, null, instrument.OwnerOrganisation, null, Now.AddDays(-1)))!;
 
     private static ReservationBooked Booked(Interval interval, string organisation = "anses", bool awaitsApproval = false) =>
         new(Id, "equipment/confocal-1", "anses", organisation == "anses" ? "alice" : "bob", organisation, interval,
@@ -39,12 +43,12 @@ public sealed class ReservationDeciderTests
     [Fact]
     public void When_the_slot_overlaps_a_maintenance_window_Then_it_is_unavailable_with_the_window()
     {
-        var maintenance = new CalendarEntry("m", "equipment/confocal-1", CalendarEntryKind.Maintenance, Hours(10, 12), "");
+        var maintenance = new CalendarEntry("m", "equipment/confocal-1", CalendarEntryKind.Maintenance, Hours(10, 12), "", TimeSpan.Zero);
 
         var failure = Spec().When(Book(AnsesTechnician, Confocal(), Hours(9, 11), qualified: true, maintenance))
             .ThenFails<RuleViolationException>(ErrorReasons.SlotUnavailable);
 
-        failure.Metadata["conflict_kind"].ShouldBe("Maintenance");
+        failure.Facts["conflict_kind"].ShouldBe(CalendarEntryKind.Maintenance);
     }
 
     [Fact]
@@ -120,7 +124,7 @@ public sealed class ReservationDeciderTests
     {
         var confocal = Confocal(BookingRules.Default with { CrossOrganisationApproval = true });
         var spec = Spec().Given(Booked(Hours(9, 11), "inserm", awaitsApproval: true), new ReservationApproved(Id, Now))
-            .When(new ReservationDecider.Reschedule(InsermTechnician, Now, confocal, Hours(13, 15), BookerQualified: true, []));
+            .When(new ReservationDecider.Reschedule(InsermTechnician, Now, confocal, Hours(13, 15), [QualificationOf(InsermTechnician, confocal)], []));
 
         spec.Then(new ReservationRescheduled(Id, Hours(13, 15), TimeSpan.Zero, AwaitsApproval: true, Now));
         Reservation.Evolve(spec.State, new ReservationRescheduled(Id, Hours(13, 15), TimeSpan.Zero, true, Now))!

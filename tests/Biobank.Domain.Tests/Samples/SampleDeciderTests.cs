@@ -10,7 +10,7 @@ public sealed class SampleDeciderTests
 
     private static readonly Quantity TwoMillilitres = new(2, QuantityUnit.Millilitre);
 
-    private static DeciderSpecification<Sample, SampleDecider.Command> Spec() => new(SampleDecider.Decide);
+    private static DeciderSpecification<Sample, SampleEvent, SampleDecider.Command> Spec() => new(SampleDecider.Decide);
 
     private static SampleRegistered Registered() => new(
         Id, "anses", "BC-1", "EPIDEMIO-AMR", SourceKind.Human, "DON-1", "", MaterialType.Serum, Now.AddDays(-1), TwoMillilitres,
@@ -48,7 +48,7 @@ public sealed class SampleDeciderTests
             .When(new SampleDecider.CheckOut(AnsesTechnician, Now))
             .ThenFails<RuleViolationException>(ErrorReasons.SampleNotAvailable);
 
-        failure.Metadata["state"].ShouldBe("ON_HOLD");
+        failure.Facts["state"].ShouldBe(SampleState.OnHold);
     }
 
     [Fact]

@@ -157,7 +157,7 @@ public sealed class EquipmentServiceTests(BiobankServerFixture server) : IClassF
         cancelled.State.ShouldBe(ReservationState.Cancelled);
         cancelled.StateReason.ShouldContain("Annual laser calibration");
         duringMaintenance.Reason().ShouldBe("SLOT_UNAVAILABLE");
-        duringMaintenance.ErrorInfo()!.Metadata["conflict_kind"].ShouldBe("Maintenance");
+        duringMaintenance.ErrorInfo()!.Metadata["conflict_kind"].ShouldBe("MAINTENANCE");
     }
 
     [Fact]
