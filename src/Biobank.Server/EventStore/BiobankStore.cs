@@ -68,6 +68,7 @@ public static class BiobankStore
             .BuildSessionsWith<AuditedSessionFactory>(ServiceLifetime.Scoped);
 
         services.AddSingleton<SchemaMigrations>();
+        services.AddSingleton<ProjectionRebuild>();
         if (options.ApplySchemaOnStartup)
         {
             // Marten's tables first, then the migrations: started in this order, before the server listens.

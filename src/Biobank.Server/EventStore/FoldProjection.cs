@@ -15,6 +15,7 @@ public sealed class FoldProjection<TState, TEvent> : SingleStreamProjection<TSta
 {
     public FoldProjection()
     {
+        Name = typeof(TState).Name;
         foreach (var type in typeof(TEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(TEvent)) && !t.IsAbstract))
         {
             IncludeType(type);

@@ -1,8 +1,11 @@
+using Biobank.Server.Api;
 using Biobank.Server.Partners;
 using Biobank.Server.Errors;
 using Biobank.Server.Identity;
 using Biobank.Server.EventStore;
 using Biobank.Server.Telemetry;
+using Grpc.AspNetCore.Server.Model;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Biobank.Server.Hosting;
 
@@ -45,6 +48,8 @@ public static class BiobankApplication
             grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
         });
+        builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
+        builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ContractMethodProvider<>));
         builder.Services.AddGrpcReflection();
         builder.Services.AddHostedService<Reservations.NoShowSweep>();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)

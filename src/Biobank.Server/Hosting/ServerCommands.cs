@@ -1,10 +1,12 @@
+extern alias demo;
+
 using System.Globalization;
 using Biobank.Domain.Access;
-using Biobank.Server.Demo;
 using Biobank.Server.Partners;
 using Biobank.Server.Identity;
 using Biobank.Server.LocalDatabase;
 using Biobank.Server.EventStore;
+using demo::Biobank.Demo;
 using Microsoft.AspNetCore.Connections;
 
 namespace Biobank.Server.Hosting;

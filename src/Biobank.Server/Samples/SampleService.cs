@@ -77,12 +77,11 @@ public sealed partial class SampleService(EventWriter writer, IQuerySession quer
     {
         var checks = new RequestChecks();
         var barcode = checks.Required(request.Barcode, "barcode", 64);
-        var organisation = request.Organisation == ""
-            ? Caller.Organisation
-            : ResourceNames.IdOf(checks.Name(request.Organisation, ResourceNames.OrganisationsCollection, "organisation"), ResourceNames.OrganisationsCollection);
+        var organisation = request.Organisation == "" ? null : checks.Name(request.Organisation, ResourceNames.OrganisationsCollection, "organisation");
         checks.ThrowIfAny();
-        var name = await SampleRegistry.HolderOfAnyAsync(query, organisation, [barcode], context.CancellationToken)
-            ?? throw new ResourceNotFoundException($"{ResourceNames.Organisation(organisation)}/barcodes/{barcode}");
+        var custodian = organisation is null ? Caller.Organisation : ResourceNames.IdOf(organisation, ResourceNames.OrganisationsCollection);
+        var name = await SampleRegistry.HolderOfAnyAsync(query, custodian, [barcode], context.CancellationToken)
+            ?? throw new ResourceNotFoundException($"{ResourceNames.Organisation(custodian)}/barcodes/{barcode}");
         return await ReadAsync(name, context.CancellationToken);
     }
 

@@ -3,7 +3,7 @@ extern alias BiobankServer;
 using Biobank.Domain.Access;
 using Biobank.Server.Tests.Infrastructure;
 using Biobank.V1;
-using BiobankServer::Biobank.Server.Demo;
+using Biobank.Demo;
 using BiobankServer::Biobank.Server.Hosting;
 using Npgsql;
 

@@ -66,18 +66,18 @@ public static class Catalogue
         client.Samples.RegisterSampleAsync(new RegisterSampleRequest { RequestId = BiobankClient.NewRequestId(), Sample = sample ?? Serum() }).ResponseAsync;
 
     /// <summary>Registers an Anses confocal at Maisons-Alfort with the given rules (defaults otherwise).</summary>
-    public static async Task<Equipment> RegisterConfocalAsync(this BiobankServerFixture server, BookingRules? rules = null, string site = "sites/anses-maisons-alfort")
+    public static async Task<Biobank.V1.Equipment> RegisterConfocalAsync(this BiobankServerFixture server, BookingRules? rules = null, string site = "sites/anses-maisons-alfort")
     {
         using var manager = server.AnsesManager();
         return await manager.RegisterAsync("Zeiss LSM 980 confocal", EquipmentKind.ConfocalMicroscope, site, rules);
     }
 
     /// <summary>Registers an instrument of the manager's organisation.</summary>
-    public static Task<Equipment> RegisterAsync(this BiobankClient manager, string displayName, EquipmentKind kind, string site, BookingRules? rules = null) =>
+    public static Task<Biobank.V1.Equipment> RegisterAsync(this BiobankClient manager, string displayName, EquipmentKind kind, string site, BookingRules? rules = null) =>
         manager.Equipment.RegisterEquipmentAsync(new RegisterEquipmentRequest
         {
             RequestId = BiobankClient.NewRequestId(),
-            Equipment = new Equipment { DisplayName = displayName, Kind = kind, Site = site, BookingRules = rules },
+            Equipment = new Biobank.V1.Equipment { DisplayName = displayName, Kind = kind, Site = site, BookingRules = rules },
         }).ResponseAsync;
 
     /// <summary>A time a whole number of hours from now, rounded to the hour, days ahead.</summary>

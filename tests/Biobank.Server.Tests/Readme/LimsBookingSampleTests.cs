@@ -56,7 +56,7 @@ public sealed class LimsBookingSampleTests(BiobankServerFixture server) : IClass
         {
             RequestId = Client.BiobankClient.NewRequestId(),
             EquipmentId = "anses-ma-lsm980",
-            Equipment = new Equipment { DisplayName = "Zeiss LSM 980 confocal", Kind = EquipmentKind.ConfocalMicroscope, Site = "sites/anses-maisons-alfort" },
+            Equipment = new Biobank.V1.Equipment { DisplayName = "Zeiss LSM 980 confocal", Kind = EquipmentKind.ConfocalMicroscope, Site = "sites/anses-maisons-alfort" },
         });
         var token = server.TokenFor(new Domain.Access.Caller("lims.maisons-alfort", "anses", new HashSet<string> { "lab-system" }));
         var start = Catalogue.Ahead(days: 5);

@@ -181,7 +181,7 @@ public sealed class BookingTests(BiobankServerFixture server) : IClassFixture<Bi
         var badDuration = await Should.ThrowAsync<RpcException>(manager.Equipment.RegisterEquipmentAsync(new RegisterEquipmentRequest
         {
             RequestId = BiobankClient.NewRequestId(),
-            Equipment = new Equipment
+            Equipment = new Biobank.V1.Equipment
             {
                 DisplayName = "Cytometer", Kind = EquipmentKind.FlowCytometer, Site = "sites/anses-lyon",
                 BookingRules = new BookingRules { Buffer = new Duration { Seconds = 60, Nanos = -1 } },

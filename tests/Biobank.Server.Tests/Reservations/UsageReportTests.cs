@@ -215,7 +215,7 @@ public sealed class UsageReportTests(SweepingServerFixture server) : IClassFixtu
     private static Task<RpcException> ReportErrorAsync(BiobankClient caller, GetUsageReportRequest request) =>
         Should.ThrowAsync<RpcException>(caller.Reservations.GetUsageReportAsync(request).ResponseAsync);
 
-    private async Task<Equipment> RegisterInsermSequencerAsync()
+    private async Task<Biobank.V1.Equipment> RegisterInsermSequencerAsync()
     {
         using var jean = server.InsermManager();
         return await jean.RegisterAsync("Illumina NovaSeq X", EquipmentKind.Sequencer, "sites/inserm-paris-cochin");

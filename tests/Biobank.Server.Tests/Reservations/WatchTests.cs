@@ -308,7 +308,7 @@ public sealed class WatchTests(BiobankServerFixture server) : IClassFixture<Biob
         return await Should.ThrowAsync<RpcException>(watch.ResponseStream.MoveNext().WaitAsync(Due));
     }
 
-    private async Task<Equipment> RegisterInsermConfocalAsync()
+    private async Task<Biobank.V1.Equipment> RegisterInsermConfocalAsync()
     {
         using var manager = server.InsermManager();
         return await manager.RegisterAsync("Leica Stellaris confocal", EquipmentKind.ConfocalMicroscope, "sites/inserm-paris-cochin");

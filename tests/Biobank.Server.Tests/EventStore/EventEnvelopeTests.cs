@@ -4,7 +4,7 @@ using Biobank.V1;
 using Grpc.Core;
 using Npgsql;
 
-namespace Biobank.Server.Tests.Foundation;
+namespace Biobank.Server.Tests.EventStore;
 
 /// <summary>Every event records who, for which organisation, in which call, and why.</summary>
 public sealed class EventEnvelopeTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>

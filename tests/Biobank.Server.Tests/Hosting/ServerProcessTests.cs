@@ -10,7 +10,7 @@ using BiobankServer::Biobank.Server.Identity;
 using Grpc.Health.V1;
 using static Grpc.Health.V1.HealthCheckResponse.Types;
 
-namespace Biobank.Server.Tests.Foundation;
+namespace Biobank.Server.Tests.Hosting;
 
 /// <summary>
 /// The server binary as a newcomer runs it: no configuration, its own PostgreSQL, stopped with

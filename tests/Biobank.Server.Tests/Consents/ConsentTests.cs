@@ -4,7 +4,7 @@ using Biobank.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
-namespace Biobank.Server.Tests.Samples;
+namespace Biobank.Server.Tests.Consents;
 
 public sealed class ConsentTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>
 {

@@ -9,7 +9,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Biobank.Server.Tests.Foundation;
+namespace Biobank.Server.Tests.Identity;
 
 public sealed class AuthenticationTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>
 {

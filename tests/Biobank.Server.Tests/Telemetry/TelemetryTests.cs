@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
-namespace Biobank.Server.Tests.Foundation;
+namespace Biobank.Server.Tests.Telemetry;
 
 public sealed class TelemetryTests(TelemetryTests.TracedServer server) : IClassFixture<TelemetryTests.TracedServer>
 {

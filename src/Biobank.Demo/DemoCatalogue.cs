@@ -2,7 +2,7 @@ using Biobank.Domain.Access;
 using Google.Protobuf.WellKnownTypes;
 using V1 = Biobank.V1;
 
-namespace Biobank.Server.Demo;
+namespace Biobank.Demo;
 
 /// <summary>
 /// What the demo puts in the partnership: the people of both institutes, the instruments their

@@ -11,7 +11,7 @@ using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using V1 = Biobank.V1;
 
-namespace Biobank.Server.Demo;
+namespace Biobank.Demo;
 
 /// <summary>
 /// Fills a Biobank with the <see cref="DemoCatalogue"/> through its public gRPC API, as the

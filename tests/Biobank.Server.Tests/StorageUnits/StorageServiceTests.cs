@@ -3,7 +3,7 @@ using Biobank.Server.Tests.Infrastructure;
 using Biobank.V1;
 using Grpc.Core;
 
-namespace Biobank.Server.Tests.Samples;
+namespace Biobank.Server.Tests.StorageUnits;
 
 public sealed class StorageServiceTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>
 {

@@ -5,7 +5,7 @@ using V1 = Biobank.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
-namespace Biobank.Server.Tests.Instruments;
+namespace Biobank.Server.Tests.Equipment;
 
 public sealed class EquipmentServiceTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>
 {

@@ -10,7 +10,7 @@ using Biobank.V1;
 using Grpc.Core;
 using Npgsql;
 
-namespace Biobank.Server.Tests.Foundation;
+namespace Biobank.Server.Tests.Api;
 
 /// <summary>
 /// Input a careless or hostile caller sends is refused as INVALID_ARGUMENT naming the field, never

@@ -7,7 +7,7 @@ using BiobankServer::Biobank.Server.Identity;
 using Grpc.Health.V1;
 using Grpc.Reflection.V1Alpha;
 
-namespace Biobank.Server.Tests.Foundation;
+namespace Biobank.Server.Tests.Hosting;
 
 public sealed class HealthAndReflectionTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>
 {

@@ -3,7 +3,7 @@ using Biobank.Domain.Failures;
 using Biobank.Server.Tests.Infrastructure;
 using Biobank.V1;
 
-namespace Biobank.Server.Tests.Foundation;
+namespace Biobank.Server.Tests.Errors;
 
 public sealed class ErrorModelTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>
 {

@@ -7,7 +7,7 @@ using BiobankServer::Biobank.Server.Hosting;
 using Grpc.Core;
 using Npgsql;
 
-namespace Biobank.Server.Tests.Reservations;
+namespace Biobank.Server.Tests.EventStore;
 
 public sealed class IdempotencyTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>
 {

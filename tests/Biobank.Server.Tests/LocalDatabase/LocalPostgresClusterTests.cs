@@ -4,7 +4,7 @@ using System.Diagnostics;
 using BiobankServer::Biobank.Server.LocalDatabase;
 using Npgsql;
 
-namespace Biobank.Server.Tests.Foundation;
+namespace Biobank.Server.Tests.LocalDatabase;
 
 public sealed class LocalPostgresClusterTests : IDisposable
 {
