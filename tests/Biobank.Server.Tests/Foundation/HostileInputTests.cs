@@ -67,8 +67,8 @@ public sealed class HostileInputTests(HostileInputTests.FaultLoggingServerFixtur
         methods.ShouldNotBeEmpty();
         await BuildWorldAsync(powerful, "0");
         (await FingerprintAsync(database)).Events.ShouldBeGreaterThan(0, "the fingerprint must see what the world's requests stored");
-        var pageTokens = await HarvestPageTokensAsync(invoker, methods);
-        output.WriteLine($"{methods.Count} methods of {Services().Count} services; {pageTokens.Count} page tokens; first world after {clock.Elapsed.TotalSeconds:F1} s.");
+        var pages = await HarvestPageTokensAsync(invoker, methods);
+        output.WriteLine($"{methods.Count} methods of {Services().Count} services; {pages.Count} page tokens; first world after {clock.Elapsed.TotalSeconds:F1} s.");
 
         var replay = Environment.GetEnvironmentVariable("HOSTILE_INPUT_REPLAY");
         int? casesPerMethod = int.TryParse(Environment.GetEnvironmentVariable("HOSTILE_INPUT_CASES"), out var n) ? n : null;
@@ -92,9 +92,10 @@ public sealed class HostileInputTests(HostileInputTests.FaultLoggingServerFixtur
             // Each method meets resources as they were made, not as the methods before it left them
             // (retired instruments, disposed samples, a withdrawn consent).
             var world = await BuildWorldAsync(powerful, index.ToString(CultureInfo.InvariantCulture));
-            foreach (var (list, token) in pageTokens)
+            foreach (var (list, request, token) in pages)
             {
                 world.PageTokens[list] = token;
+                world.AddRequest(request);
             }
 
             // 8 requests, and 4 more per field the request sets (1 per field it leaves unset): from 8
@@ -156,7 +157,8 @@ public sealed class HostileInputTests(HostileInputTests.FaultLoggingServerFixtur
             }
             else if (_trace)
             {
-                output.WriteLine($"{request.Method.Name} {string.Join(" + ", request.Hostilities.Select(h => $"{h.Path} {h.Kind}"))}: {first.Outcome.Code} {first.Outcome.Reason}");
+                var values = string.Join(" + ", request.Hostilities.Select(h => $"{h.Path} {h.Kind} {(h.Detail.Length > 60 ? h.Detail[..60] + "…" : h.Detail)}"));
+                output.WriteLine($"{request.Method.Name} {values}: {first.Outcome.Code} {first.Outcome.Reason}");
             }
 
             if (first.Problems.Count == 0)
@@ -614,15 +616,20 @@ public sealed class HostileInputTests(HostileInputTests.FaultLoggingServerFixtur
         return world;
     }
 
-    /// <summary>A real next_page_token of every list method (asked with page_size 1), by method, to tamper with.</summary>
-    private static async Task<Dictionary<string, string>> HarvestPageTokensAsync(CallInvoker invoker, IEnumerable<MethodDescriptor> methods)
+    /// <summary>
+    /// For every list method, a real next_page_token (asked with page_size 1 and no filter) and the
+    /// request that continues with it: tampered tokens start from the first, and requests from the
+    /// second, so that a token's list and filter match and its contents reach the query.
+    /// </summary>
+    private static async Task<List<(string Method, IMessage Request, string Token)>> HarvestPageTokensAsync(CallInvoker invoker, IEnumerable<MethodDescriptor> methods)
     {
-        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pages = new List<(string, IMessage, string)>();
         foreach (var method in methods.Where(m => !m.IsClientStreaming && !m.IsServerStreaming))
         {
             var pageSize = method.InputType.FindFieldByName("page_size");
+            var pageToken = method.InputType.FindFieldByName("page_token");
             var next = method.OutputType.FindFieldByName("next_page_token");
-            if (pageSize is not { FieldType: FieldType.Int32 } || next is null || method.InputType.FindFieldByName("page_token") is null)
+            if (pageSize is not { FieldType: FieldType.Int32 } || pageToken is not { FieldType: FieldType.String } || next is null)
             {
                 continue;
             }
@@ -635,7 +642,8 @@ public sealed class HostileInputTests(HostileInputTests.FaultLoggingServerFixtur
                 var response = await invoker.AsyncUnaryCall(grpcMethod, null, new CallOptions(deadline: DateTime.UtcNow.Add(Deadline)), request.ToByteArray()).ResponseAsync;
                 if (next.Accessor.GetValue(method.OutputType.Parser.ParseFrom(response)) is string { Length: > 0 } token)
                 {
-                    tokens[method.FullName] = token;
+                    pageToken.Accessor.SetValue(request, token);
+                    pages.Add((method.FullName, request, token));
                 }
             }
             catch (RpcException)
@@ -644,7 +652,7 @@ public sealed class HostileInputTests(HostileInputTests.FaultLoggingServerFixtur
             }
         }
 
-        return tokens;
+        return pages;
     }
 
     /// <summary>A server that keeps its error logs for the test to read, and whose no-show sweep does not write during the test.</summary>

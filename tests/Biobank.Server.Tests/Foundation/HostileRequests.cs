@@ -371,8 +371,11 @@ public sealed class HostileRequestGen(MethodDescriptor method, HostileWorld worl
         var wanted = draw.Next(10) switch { 0 => 0, < 7 => 1, < 9 => 2, _ => 3 };
         var hostilities = new List<Hostility>();
         // Fields the plausible request sets (those the server reads) are chosen four times as often as
-        // those it leaves at their default (mostly output-only fields, which the server ignores).
-        var weighted = candidates.SelectMany(f => Enumerable.Repeat(f, IsSet(f.Plausible) ? 4 : 1)).ToList();
+        // those it leaves at their default (mostly output-only fields, which the server ignores), and
+        // page tokens, with many ways to be wrong, twice as often again.
+        var weighted = candidates
+            .SelectMany(f => Enumerable.Repeat(f, f.Field.Name == "page_token" ? 8 : IsSet(f.Plausible) ? 4 : 1))
+            .ToList();
         for (var attempt = 0; hostilities.Count < wanted && attempt < 10 && weighted.Count > 0; attempt++)
         {
             var field = draw.Pick(weighted);
@@ -451,7 +454,12 @@ internal sealed class Draw(PCG pcg, HostileWorld world, MethodDescriptor method)
 
     private bool OneIn(int n) => Next(n) == 0;
 
-    public MessagePlan Request() => Message(method.InputType, "", Baseline(method.InputType), 0);
+    /// <summary>
+    /// A mutation starts from a request the server accepted when there is one; a read does so two
+    /// times in three (a list: the request a page token was issued for), else its filters are drawn.
+    /// </summary>
+    public MessagePlan Request() =>
+        Message(method.InputType, "", method.InputType.FindFieldByName("request_id") is not null || !OneIn(3) ? Baseline(method.InputType) : null, 0);
 
     private IMessage? Baseline(MessageDescriptor type) =>
         world.ValidRequests.TryGetValue(type.FullName, out var requests) && requests.Count > 0 ? Pick(requests) : null;
@@ -769,7 +777,7 @@ internal sealed class Draw(PCG pcg, HostileWorld world, MethodDescriptor method)
     {
         var own = world.PageTokens.TryGetValue(method.FullName, out var token) ? token : null;
         var any = own ?? (world.PageTokens.Count > 0 ? Pick(world.PageTokens.Values.ToList()) : null);
-        switch (Next(7))
+        switch (Next(10))
         {
             case 0:
                 var random = Base64Url(Enumerable.Range(0, 1 + Next(48)).Select(_ => (byte)Next(256)).ToArray());
@@ -777,7 +785,7 @@ internal sealed class Draw(PCG pcg, HostileWorld world, MethodDescriptor method)
             case 1:
                 var notBase64 = Pick(["!!!!", "a", "====", "%%", "ab=c", " ", "..", "\u00e9"]);
                 return make("page-token-not-base64", Printer.Quote(notBase64), notBase64, null);
-            case 2:
+            case 2 or 3:
                 string[] odd =
                 [
                     "{}", "null", "[]", "\"x\"", "1", "true", "{\"List\":null,\"Filter\":null,\"LastKey\":null}", "{\"List\":1,\"Filter\":[],\"LastKey\":{}}",
@@ -786,12 +794,12 @@ internal sealed class Draw(PCG pcg, HostileWorld world, MethodDescriptor method)
                 ];
                 var json = Pick(odd);
                 return make("page-token-odd-json", $"base64({Printer.Quote(json, 60)})", Base64Url(Encoding.UTF8.GetBytes(json)), null);
-            case 3 when any is not null && Tampered(any) is { } tampered:
+            case 4 or 5 or 6 when any is not null && Tampered(any) is { } tampered:
                 return make("page-token-tampered", tampered.Detail, tampered.Token, null);
-            case 4 when world.PageTokens.Keys.Any(k => k != method.FullName):
+            case 7 when world.PageTokens.Keys.Any(k => k != method.FullName):
                 var other = Pick(world.PageTokens.Where(t => t.Key != method.FullName).Select(t => t.Value).ToList());
                 return make("page-token-of-another-list", other, other, null);
-            case 5 when any is not null:
+            case 8 when any is not null:
                 var cut = OneIn(2) ? any[..Math.Max(0, any.Length - 2)] : any + "x";
                 return make("page-token-truncated-or-extended", cut, cut, null);
             default:
@@ -820,7 +828,9 @@ internal sealed class Draw(PCG pcg, HostileWorld world, MethodDescriptor method)
             return null;
         }
 
-        var key = Pick(decoded.Select(p => p.Key).ToList());
+        // The last key is the sort key of the last item returned (the one a query compares with).
+        var keys = decoded.Select(p => p.Key).ToList();
+        var key = OneIn(2) ? keys[^1] : Pick(keys);
         var replacements = new (string Detail, Func<JsonNode?> Value)[]
         {
             ("\"\\u0000\"", () => "\0"), ("\"a\\u0000b\"", () => "a\0b"), ("\"\\u0001\"", () => "\u0001"), ("\"\\uffff\"", () => "\uffff"),
@@ -828,7 +838,7 @@ internal sealed class Draw(PCG pcg, HostileWorld world, MethodDescriptor method)
             ("[1]", () => new JsonArray(JsonValue.Create(1))), ("60k chars", () => new string('z', 60_000)),
         };
         string detail;
-        switch (Next(replacements.Length + 2))
+        switch (OneIn(2) ? Next(2) : Next(replacements.Length + 2))
         {
             case var i when i < replacements.Length:
                 var (what, value) = replacements[i];
