@@ -416,7 +416,7 @@ public sealed class HostileInputTests(HostileInputTests.FaultLoggingServerFixtur
 
     /// <summary>
     /// Instruments of both organisations with a maintenance window, qualifications and bookings, a
-    /// series, a freezer with a rack and a box, a consent, samples (one held, one reserved, one
+    /// series, a freezer with a rack and a box, a consent, samples (one held, one allocated, one
     /// aliquoted, one derived), all new; <paramref name="generation"/> keeps its donor apart from
     /// earlier worlds'.
     /// </summary>
@@ -424,6 +424,8 @@ public sealed class HostileInputTests(HostileInputTests.FaultLoggingServerFixtur
     {
         var donor = $"DON-FZ-{generation}";
         var world = new HostileWorld();
+        world.AddId("donor_pseudonym", donor);
+        world.AddId("collection", "EPIDEMIO-AMR");
         world.Subjects.AddRange([Subject, "alice.tech", "bob.tech", "jean.facility"]);
         using var insermManager = server.InsermManager();
 
@@ -554,6 +556,7 @@ public sealed class HostileInputTests(HostileInputTests.FaultLoggingServerFixtur
             {
                 samples.Add(sample);
                 Names(sample.Name);
+                world.AddId("barcode", sample.Barcode);
             }
         }
 
@@ -574,12 +577,12 @@ public sealed class HostileInputTests(HostileInputTests.FaultLoggingServerFixtur
                 world.AddId("hold_id", hold.HoldId);
             }
 
-            var reserved = await Step(
-                new ReserveSamplesRequest { RequestId = BiobankClient.NewRequestId(), Samples = { samples[2].Name }, Project = "AMR-2026", DeclaredUses = { PermittedUse.GeneralResearch }, ExpireTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(7)) },
-                r => anses.Samples.ReserveSamplesAsync(r));
-            if (reserved is not null)
+            var allocated = await Step(
+                new AllocateSamplesRequest { RequestId = BiobankClient.NewRequestId(), Samples = { samples[2].Name }, Project = "AMR-2026", DeclaredUses = { PermittedUse.GeneralResearch }, ExpireTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(7)) },
+                r => anses.Samples.AllocateSamplesAsync(r));
+            if (allocated is not null)
             {
-                world.AddId("reservation_id", reserved.ReservationId);
+                world.AddId("allocation_id", allocated.AllocationId);
             }
 
             var aliquots = await Step(

@@ -20,7 +20,7 @@ public sealed class HostileWorld
     /// <summary>Existing resource names by collection ("equipment", "storage-units", "sites", ...).</summary>
     public Dictionary<string, List<string>> Names { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Existing ids that are not resource names, by the field carrying them ("hold_id", ...).</summary>
+    /// <summary>Existing values that are not resource names, by the field carrying them ("hold_id", "barcode", ...).</summary>
     public Dictionary<string, List<string>> Ids { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Requests the server accepted, by message type.</summary>
@@ -450,6 +450,8 @@ internal sealed class Draw(PCG pcg, HostileWorld world, MethodDescriptor method)
 
     public int Next(int n) => n <= 1 ? 0 : (int)pcg.Next((uint)n);
 
+    private bool IsMutation => method.InputType.FindFieldByName("request_id") is not null;
+
     public T Pick<T>(IReadOnlyList<T> items) => items[Next(items.Count)];
 
     private bool OneIn(int n) => Next(n) == 0;
@@ -459,7 +461,7 @@ internal sealed class Draw(PCG pcg, HostileWorld world, MethodDescriptor method)
     /// times in three (a list: the request a page token was issued for), else its filters are drawn.
     /// </summary>
     public MessagePlan Request() =>
-        Message(method.InputType, "", method.InputType.FindFieldByName("request_id") is not null || !OneIn(3) ? Baseline(method.InputType) : null, 0);
+        Message(method.InputType, "", IsMutation || !OneIn(3) ? Baseline(method.InputType) : null, 0);
 
     private IMessage? Baseline(MessageDescriptor type) =>
         world.ValidRequests.TryGetValue(type.FullName, out var requests) && requests.Count > 0 ? Pick(requests) : null;
@@ -541,7 +543,7 @@ internal sealed class Draw(PCG pcg, HostileWorld world, MethodDescriptor method)
     private string? FreshString(FieldDescriptor field) => field.Name switch
     {
         "request_id" => Uuid(),
-        "barcode" => $"FZ-{Hex(6)}",
+        "barcode" when IsMutation || !world.Ids.ContainsKey("barcode") => $"FZ-{Hex(6)}",
         "position" => $"{(char)('A' + Next(8))}{1 + Next(12)}",
         "etag" => "",
         _ when field.Name.EndsWith("_id", StringComparison.Ordinal) => Next(3) switch
@@ -568,6 +570,11 @@ internal sealed class Draw(PCG pcg, HostileWorld world, MethodDescriptor method)
         if (Collections.Expected(field, method, world) is { } collection && world.Names.TryGetValue(collection, out var names))
         {
             return Pick(names);
+        }
+
+        if (world.Ids.TryGetValue(field.Name, out var known) && known.Count > 0 && !OneIn(3))
+        {
+            return Pick(known);
         }
 
         return field.Name switch
