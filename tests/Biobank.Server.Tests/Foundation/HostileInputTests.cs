@@ -28,11 +28,13 @@ namespace Biobank.Server.Tests.Foundation;
 /// </summary>
 /// <remarks>
 /// Every failure is collected, not only the first, so one run surveys them all; each is reported
-/// with the CsCheck seed of a request that shows it. Replay one request with
+/// with the CsCheck seed of a request that shows it, and the report is also written to
+/// hostile-input-report.txt beside the test binaries. Replay one request with
 /// <c>HOSTILE_INPUT_REPLAY="biobank.v1.EquipmentService/RegisterEquipment@SEED"</c>. Tune with
-/// <c>HOSTILE_INPUT_CASES</c> (requests per method; by default 8 plus 4 per field the request sets) and <c>HOSTILE_INPUT_SECONDS</c>
-/// (time after which each remaining method gets 3 requests only, default 70); <c>HOSTILE_INPUT_TRACE=1</c>
-/// writes every request's hostile fields and the answer to the test output.
+/// <c>HOSTILE_INPUT_CASES</c> (requests per method; by default 8 plus 4 per field the request
+/// sets) and <c>HOSTILE_INPUT_SECONDS</c> (time after which each remaining method gets 3 requests
+/// only, default 70); <c>HOSTILE_INPUT_TRACE=1</c> writes every request's hostile values and the
+/// answer to the test output.
 /// </remarks>
 public sealed class HostileInputTests(HostileInputTests.FaultLoggingServerFixture server, ITestOutputHelper output)
     : IClassFixture<HostileInputTests.FaultLoggingServerFixture>, IDisposable
