@@ -292,7 +292,8 @@ public static class Printer
             {
                 '"' => "\\\"",
                 '\\' => "\\\\",
-                _ when char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\u202e' or '\ufeff' =>
+                _ when CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
+                    or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse =>
                     $"\\u{(int)c:x4}",
                 _ => c.ToString(),
             });
