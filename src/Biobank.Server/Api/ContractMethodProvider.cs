@@ -20,12 +20,12 @@ public sealed class ContractMethodProvider<TService> : IServiceMethodProvider<TS
     public void OnServiceMethodDiscovery(ServiceMethodProviderContext<TService> context)
     {
         var serviceBase = typeof(TService);
-        while (serviceBase is not null && serviceBase.GetCustomAttribute<BindServiceMethodAttribute>() is null)
+        while (serviceBase is not null && serviceBase.GetCustomAttribute<BindServiceMethodAttribute>(inherit: false) is null)
         {
             serviceBase = serviceBase.BaseType;
         }
 
-        if (serviceBase?.GetCustomAttribute<BindServiceMethodAttribute>() is not { } binding)
+        if (serviceBase?.GetCustomAttribute<BindServiceMethodAttribute>(inherit: false) is not { } binding)
         {
             return;
         }
