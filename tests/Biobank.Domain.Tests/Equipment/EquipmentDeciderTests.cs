@@ -1,5 +1,6 @@
 using Biobank.Domain.Equipment;
 using Biobank.Domain.Failures;
+using Biobank.Domain.Reservations;
 using static Biobank.Domain.Tests.Builders;
 
 namespace Biobank.Domain.Tests.Equipment;
@@ -61,4 +62,29 @@ public sealed class EquipmentDeciderTests
         state.Maintenance.ShouldBeEmpty();
         state.Version.ShouldBe(3);
     }
+
+    [Fact]
+    public void Given_its_overlapping_bookings_all_cancelled_When_maintenance_is_scheduled_Then_the_window_is_exclusive()
+    {
+        var cancelled = Booking(ReservationState.Cancelled);
+
+        Spec().Given(Registered())
+            .When(new EquipmentDecider.ScheduleMaintenance(AnsesManager, Now, "m1", Hours(8, 12), "Calibration", CancelOverlapping: true, [cancelled]))
+            .Then(new MaintenanceScheduled("equipment/confocal-1", "m1", Hours(8, 12), "Calibration", Exclusive: true, Now));
+    }
+
+    [Fact]
+    public void Given_a_booking_in_use_that_it_could_not_cancel_When_maintenance_is_scheduled_Then_the_window_shares_its_time()
+    {
+        var inUse = Booking(ReservationState.CheckedIn);
+
+        Spec().Given(Registered())
+            .When(new EquipmentDecider.ScheduleMaintenance(AnsesManager, Now, "m1", Hours(8, 12), "Calibration", CancelOverlapping: true, [inUse]))
+            .Then(new MaintenanceScheduled("equipment/confocal-1", "m1", Hours(8, 12), "Calibration", Exclusive: false, Now));
+    }
+
+    private static Reservation Booking(ReservationState state) =>
+        Reservation.Evolve(null, new ReservationBooked(
+            "reservations/r1", "equipment/confocal-1", "anses", "alice", "anses", Hours(9, 10), TimeSpan.Zero, TimeSpan.FromMinutes(30),
+            "Imaging", "", null, false, Now))! with { State = state };
 }

@@ -58,6 +58,21 @@ public sealed class HostileRequestTests(BiobankServerFixture server) : IClassFix
     }
 
     [Fact]
+    public async Task A_string_that_is_not_utf8_on_the_wire_is_a_field_violation_not_a_fault()
+    {
+        using var manager = server.AnsesBiobankManager();
+        var bytes = Grpc.Core.Marshallers.Create<byte[]>(b => b, b => b);
+        var lookup = new Method<byte[], byte[]>(MethodType.Unary, "biobank.v1.SampleService", "LookupSample", bytes, bytes);
+
+        // Field 1 (barcode), length 2: 0xFF 0xFE is no UTF-8.
+        var error = await Should.ThrowAsync<RpcException>(
+            manager.Channel.CreateCallInvoker().AsyncUnaryCall(lookup, null, new CallOptions(), [0x0A, 0x02, 0xFF, 0xFE]).ResponseAsync);
+
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.Reason().ShouldBe("INVALID_FIELDS");
+    }
+
+    [Fact]
     public async Task A_page_token_whose_key_holds_a_nul_character_is_an_invalid_page_token()
     {
         using var manager = server.AnsesBiobankManager();
