@@ -45,6 +45,28 @@ public sealed class ConcurrencyTests(BiobankServerFixture server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Round_after_round_of_racers_for_one_slot_each_ends_at_once_in_one_winner()
+    {
+        // Racers that insert overlapping rows at the same moment used to wait on one another until
+        // PostgreSQL broke the knot, one of them a second: a round could outlast the call deadline.
+        var confocal = await server.RegisterConfocalAsync();
+
+        for (var round = 0; round < 10; round++)
+        {
+            var start = Catalogue.Ahead(days: 20, hour: round);
+            var results = await Race.RunAsync(
+                Racers, i => server.AnsesTechnician($"round-tech-{i}"),
+                client => client.Reservations.CreateReservationAsync(
+                    Catalogue.Booking(confocal.Name, start, Hour), deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync);
+
+            results.Count(r => r.Error == null).ShouldBe(1, $"round {round}");
+            results.Where(r => r.Error != null).ShouldAllBe(r => r.Error!.Reason() == "SLOT_UNAVAILABLE");
+        }
+
+        (await OverlapsInDatabaseAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Two_server_processes_on_one_database_keep_the_guarantee()
     {
         await using var second = await ServerProcess.StartAsync(

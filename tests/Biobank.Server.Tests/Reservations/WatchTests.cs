@@ -209,16 +209,19 @@ public sealed class WatchTests(BiobankServerFixture server) : IClassFixture<Biob
     [Fact]
     public async Task A_change_that_commits_after_a_later_one_is_delivered_first_not_skipped()
     {
+        // Two instruments: a booking holds its instrument's calendar until it commits, and the
+        // quick one must commit while the slow one is still open. The watch follows both.
         var confocal = await server.RegisterConfocalAsync();
+        var other = await server.RegisterConfocalAsync();
         using var alice = server.AnsesTechnician();
-        using var watch = Watch(alice, new WatchReservationsRequest { Equipment = confocal.Name, ResumeAfter = FromTheStart });
-        await using var slow = await SlowBookingAsync(confocal.Name, Catalogue.Ahead(days: 12));
+        using var watch = Watch(alice, new WatchReservationsRequest { Organisation = "organisations/anses", ResumeAfter = FromTheStart });
+        await using var slow = await SlowBookingAsync(other.Name, Catalogue.Ahead(days: 12));
 
         var quick = await alice.Reservations.CreateReservationAsync(Catalogue.Booking(confocal.Name, Catalogue.Ahead(days: 13), TwoHours));
-        var next = watch.ResponseStream.MoveNext();
-        var early = await Task.WhenAny(next, Task.Delay(Withheld)) == next;
+        var reading = TakeUntilAsync(watch, c => c.Reservation.Name == quick.Name);
+        var early = await Task.WhenAny(reading, Task.Delay(Withheld)) == reading;
         await slow.Transaction.CommitAsync();
-        var changes = await TakeAsync(watch, 2, next);
+        var changes = (await reading).Where(c => c.Reservation.Name == slow.Name || c.Reservation.Name == quick.Name).ToList();
 
         early.ShouldBeFalse("the quick booking came through while an earlier position was still uncommitted");
         changes.Select(c => c.Reservation.Name).ShouldBe([slow.Name, quick.Name]);
