@@ -39,6 +39,8 @@ public sealed class BiobankClient : IDisposable
         Storage = new StorageService.StorageServiceClient(invoker);
         Samples = new SampleService.SampleServiceClient(invoker);
         Consents = new ConsentService.ConsentServiceClient(invoker);
+        Agreements = new AgreementService.AgreementServiceClient(invoker);
+        Transfers = new TransferService.TransferServiceClient(invoker);
     }
 
     /// <summary>Retries calls the server could not take, with exponential back-off.</summary>
@@ -78,6 +80,10 @@ public sealed class BiobankClient : IDisposable
     public SampleService.SampleServiceClient Samples { get; }
 
     public ConsentService.ConsentServiceClient Consents { get; }
+
+    public AgreementService.AgreementServiceClient Agreements { get; }
+
+    public TransferService.TransferServiceClient Transfers { get; }
 
     /// <summary>The underlying channel, for services this class does not wrap (health, reflection).</summary>
     public GrpcChannel Channel => _channel;

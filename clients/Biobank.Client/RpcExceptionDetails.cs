@@ -16,4 +16,11 @@ public static class RpcExceptionDetails
     /// <summary>The field violations of an INVALID_ARGUMENT error.</summary>
     public static IReadOnlyList<BadRequest.Types.FieldViolation> FieldViolations(this RpcException exception) =>
         exception.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations.ToList() ?? [];
+
+    /// <summary>
+    /// The violations of a FAILED_PRECONDITION error: one per rule broken, its type the rule's
+    /// reason and its subject the resource it is about (a release gate names each failed check and item).
+    /// </summary>
+    public static IReadOnlyList<PreconditionFailure.Types.Violation> PreconditionViolations(this RpcException exception) =>
+        exception.GetRpcStatus()?.GetDetail<PreconditionFailure>()?.Violations.ToList() ?? [];
 }

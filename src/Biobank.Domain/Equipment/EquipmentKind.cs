@@ -23,4 +23,8 @@ public enum EquipmentStatus
     InService = 1,
     OutOfService = 2,
     Retired = 3,
+    /// <summary>Lent: with the carrier, between its sites.</summary>
+    InTransit = 4,
+    /// <summary>Lent and never received.</summary>
+    Lost = 5,
 }

@@ -36,25 +36,55 @@ public sealed record EquipmentStatusChanged(string EquipmentId, EquipmentStatus 
 
 public sealed record EquipmentRetired(string EquipmentId, string Reason, DateTimeOffset At) : EquipmentEvent;
 
+/// <summary>
+/// A transfer of the instrument was approved: during <paramref name="Away"/> (from the approval to a
+/// loan's expected return; open-ended for a return or a move) it is not booked where it stands.
+/// </summary>
+public sealed record EquipmentTransferApproved(string EquipmentId, string TransferId, Interval Away, DateTimeOffset At) : EquipmentEvent;
+
+/// <summary>An approved transfer was rejected or cancelled before the instrument left: it is booked where it stands again.</summary>
+public sealed record EquipmentTransferWithdrawn(string EquipmentId, string TransferId, DateTimeOffset At) : EquipmentEvent;
+
+/// <summary>Handed to a carrier for a transfer: in its custody until received.</summary>
+public sealed record EquipmentDispatched(string EquipmentId, string TransferId, string Carrier, DateTimeOffset At) : EquipmentEvent;
+
+/// <summary>
+/// Received by <paramref name="Custodian"/> at <paramref name="Site"/>: booked there, in that site's
+/// time zone, under its custodian's managers, until it is transferred again. A damaged instrument is
+/// received out of service.
+/// </summary>
+public sealed record EquipmentReceived(
+    string EquipmentId, string TransferId, string Custodian, string Site, string TimeZone, bool Damaged, DateTimeOffset At) : EquipmentEvent;
+
+/// <summary>Never received from the carrier.</summary>
+public sealed record EquipmentLost(string EquipmentId, string TransferId, DateTimeOffset At) : EquipmentEvent;
+
 /// <summary>A scheduled, not cancelled, maintenance window.</summary>
 public sealed record MaintenanceWindow(string MaintenanceId, Interval Interval, string Reason);
 
 /// <summary>
 /// The state of one shared instrument, folded from its stream. It stays small whatever the
 /// instrument's history: reservations live in streams of their own, and maintenance windows that
-/// are over are history, not state.
+/// are over are history, not state. <paramref name="Custodian"/> is the organisation that has it
+/// now, at <paramref name="Site"/>: its owner, or the partner it is lent to, whose managers then run it.
 /// </summary>
 public sealed record Instrument(
     string Id,
     string DisplayName,
     EquipmentKind Kind,
     string OwnerOrganisation,
+    string Custodian,
     string Site,
     string TimeZone,
     BookingRules Rules,
     EquipmentStatus Status,
     string StatusReason,
     IReadOnlyList<MaintenanceWindow> Maintenance,
+    // The open transfer that moves it (approved, dispatched), if any, and when it is away for it.
+    string? Transfer,
+    Interval? Away,
+    // The transfer that lent it to its custodian, while it is away from its owner.
+    string? Loan,
     DateTimeOffset CreateTime,
     DateTimeOffset UpdateTime,
     long Version) : IEventFold<Instrument, EquipmentEvent>
@@ -62,8 +92,8 @@ public sealed record Instrument(
     public static Instrument? Evolve(Instrument? state, EquipmentEvent change) => (state, change) switch
     {
         (null, EquipmentRegistered e) => new Instrument(
-            e.EquipmentId, e.DisplayName, e.Kind, e.OwnerOrganisation, e.Site, e.TimeZone, e.Rules,
-            EquipmentStatus.InService, "", [], e.At, e.At, 1),
+            e.EquipmentId, e.DisplayName, e.Kind, e.OwnerOrganisation, e.OwnerOrganisation, e.Site, e.TimeZone, e.Rules,
+            EquipmentStatus.InService, "", [], null, null, null, e.At, e.At, 1),
         (null, _) => null,
         (_, BookingRulesUpdated e) => state.Next(e.At) with { Rules = e.Rules },
         (_, MaintenanceScheduled e) => state.Next(e.At) with
@@ -76,6 +106,24 @@ public sealed record Instrument(
         },
         (_, EquipmentStatusChanged e) => state.Next(e.At) with { Status = e.Status, StatusReason = e.Reason },
         (_, EquipmentRetired e) => state.Next(e.At) with { Status = EquipmentStatus.Retired, StatusReason = e.Reason },
+        (_, EquipmentTransferApproved e) => state.Next(e.At) with { Transfer = e.TransferId, Away = e.Away },
+        (_, EquipmentTransferWithdrawn e) => state.Next(e.At) with { Transfer = null, Away = null },
+        (_, EquipmentDispatched e) => state.Next(e.At) with
+        {
+            Status = EquipmentStatus.InTransit, StatusReason = $"With {e.Carrier} for {e.TransferId}.", Transfer = e.TransferId,
+        },
+        (_, EquipmentReceived e) => state.Next(e.At) with
+        {
+            Custodian = e.Custodian,
+            Site = e.Site,
+            TimeZone = e.TimeZone,
+            Status = e.Damaged ? EquipmentStatus.OutOfService : EquipmentStatus.InService,
+            StatusReason = e.Damaged ? $"Received damaged from {e.TransferId}." : "",
+            Transfer = null,
+            Away = null,
+            Loan = e.Custodian == state.OwnerOrganisation ? null : e.TransferId,
+        },
+        (_, EquipmentLost e) => state.Next(e.At) with { Status = EquipmentStatus.Lost, StatusReason = $"Lost in {e.TransferId}.", Transfer = null, Away = null },
         _ => state,
     };
 
@@ -111,6 +159,19 @@ public static class EquipmentDecider
 
     public sealed record Retire(Caller Caller, DateTimeOffset Now, string Reason) : Command(Caller, Now);
 
+    /// <summary>A transfer (<paramref name="TransferId"/>) was approved: the instrument is not booked where it stands during <paramref name="Away"/>.</summary>
+    public sealed record ApproveTransfer(Caller Caller, DateTimeOffset Now, string TransferId, Interval Away) : Command(Caller, Now);
+
+    /// <summary>The approved transfer ended before the instrument left (rejected or cancelled).</summary>
+    public sealed record WithdrawTransfer(Caller Caller, DateTimeOffset Now, string TransferId) : Command(Caller, Now);
+
+    /// <summary>Hands the instrument to the carrier of <paramref name="TransferId"/>; the transfer's gate decided it may go.</summary>
+    public sealed record Dispatch(Caller Caller, DateTimeOffset Now, string TransferId, string Carrier) : Command(Caller, Now);
+
+    /// <summary>Receives the instrument from <paramref name="TransferId"/> at a site of the caller's organisation, as it arrived.</summary>
+    public sealed record Receive(Caller Caller, DateTimeOffset Now, string TransferId, string Site, string TimeZone, Transfers.ItemCondition Condition)
+        : Command(Caller, Now);
+
     public static IReadOnlyList<EquipmentEvent> Decide(Command command, Instrument? state)
     {
         if (command is Register register)
@@ -119,11 +180,17 @@ public static class EquipmentDecider
         }
 
         var instrument = state ?? throw new InvalidOperationException("The handler loads the instrument before deciding.");
+        if (DecideTransfer(command, instrument) is { } moved)
+        {
+            // Decided on the transfer, by its sender's managers or its receiver's staff.
+            return moved;
+        }
+
         RequireManagerOf(command.Caller, instrument);
-        if (instrument.Status == EquipmentStatus.Retired)
+        if (instrument.Status is EquipmentStatus.Retired or EquipmentStatus.InTransit or EquipmentStatus.Lost)
         {
             throw new RuleViolationException(
-                ErrorReasons.InvalidStateTransition, "The instrument is retired.", ("state", EquipmentStatus.Retired));
+                ErrorReasons.InvalidStateTransition, $"The instrument is {instrument.Status}.", ("state", instrument.Status));
         }
 
         return command switch
@@ -150,11 +217,31 @@ public static class EquipmentDecider
     public static bool IsExclusive(ScheduleMaintenance command) =>
         command.CancelOverlapping && command.Overlapping.All(r => !r.State.HoldsSlot());
 
-    /// <summary>Only the owning organisation's facility managers (or admins) change an instrument.</summary>
+    /// <summary>What a transfer of the instrument decides on its stream; null for any other command.</summary>
+    private static IReadOnlyList<EquipmentEvent>? DecideTransfer(Command command, Instrument instrument) => command switch
+    {
+        ApproveTransfer c => instrument.Transfer == c.TransferId ? [] : [new EquipmentTransferApproved(instrument.Id, c.TransferId, c.Away, c.Now)],
+        WithdrawTransfer c => instrument.Transfer == c.TransferId && instrument.Status != EquipmentStatus.InTransit
+            ? [new EquipmentTransferWithdrawn(instrument.Id, c.TransferId, c.Now)]
+            : [],
+        Dispatch c => instrument.Status == EquipmentStatus.InTransit
+            ? []
+            : [new EquipmentDispatched(instrument.Id, c.TransferId, c.Carrier, c.Now)],
+        Receive c => instrument.Status != EquipmentStatus.InTransit || instrument.Transfer != c.TransferId
+            ? []
+            : c.Condition == Transfers.ItemCondition.Missing
+                ? [new EquipmentLost(instrument.Id, c.TransferId, c.Now)]
+                : [new EquipmentReceived(
+                    instrument.Id, c.TransferId, c.Caller.Organisation, c.Site, c.TimeZone,
+                    c.Condition is Transfers.ItemCondition.Damaged or Transfers.ItemCondition.Thawed, c.Now)],
+        _ => null,
+    };
+
+    /// <summary>Only the custodian organisation's facility managers (or admins) change an instrument: its owner's, or while lent, the borrower's.</summary>
     public static void RequireManagerOf(Caller caller, Instrument instrument)
     {
         caller.RequireAnyRole(Role.FacilityManager, Role.Admin);
-        caller.RequireOrganisation(instrument.OwnerOrganisation);
+        caller.RequireOrganisation(instrument.Custodian);
     }
 
     private static IReadOnlyList<EquipmentEvent> DecideRegister(Register c, Instrument? state)

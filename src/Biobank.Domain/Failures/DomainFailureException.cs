@@ -33,15 +33,29 @@ public sealed class InvalidRequestException(
     }
 }
 
-/// <summary>A request whose fields are well-formed but that breaks a business rule: FAILED_PRECONDITION.</summary>
-public sealed class RuleViolationException(string reason, string message, IReadOnlyDictionary<string, object>? facts = null)
-    : DomainFailureException(reason, message, facts)
+/// <summary>
+/// A request whose fields are well-formed but that breaks business rules: FAILED_PRECONDITION,
+/// with one violation per rule broken (by default the one its reason names).
+/// </summary>
+public sealed class RuleViolationException : DomainFailureException
 {
+    public RuleViolationException(string reason, string message, IReadOnlyDictionary<string, object>? facts = null, IReadOnlyList<RuleViolation>? violations = null)
+        : base(reason, message, facts)
+    {
+        Violations = violations ?? [new RuleViolation(reason, Facts.TryGetValue("name", out var name) ? name.ToString() ?? "" : "", message)];
+    }
+
     public RuleViolationException(string reason, string message, params (string Key, object Value)[] facts)
         : this(reason, message, FactsOf(facts))
     {
     }
+
+    /// <summary>Each rule broken: its reason, what it is about (a resource name) and why.</summary>
+    public IReadOnlyList<RuleViolation> Violations { get; }
 }
+
+/// <summary>One broken rule of a <see cref="RuleViolationException"/>.</summary>
+public sealed record RuleViolation(string Type, string Subject, string Description);
 
 /// <summary>The named resource does not exist: NOT_FOUND.</summary>
 public sealed class ResourceNotFoundException(string name)

@@ -36,4 +36,13 @@ public static class ErrorReasons
     public const string SampleNotAvailable = "SAMPLE_NOT_AVAILABLE";
     public const string ConsentWithdrawn = "CONSENT_WITHDRAWN";
     public const string UseNotPermitted = "USE_NOT_PERMITTED";
+    public const string ReleaseGateFailed = "RELEASE_GATE_FAILED";
+    public const string TransferItemElsewhere = "TRANSFER_ITEM_ELSEWHERE";
+    public const string TransferItemUnavailable = "TRANSFER_ITEM_UNAVAILABLE";
+    public const string TransferItemOnHold = "TRANSFER_ITEM_ON_HOLD";
+    public const string TransferItemAllocated = "TRANSFER_ITEM_ALLOCATED";
+    public const string TransferConsentNotGiven = "TRANSFER_CONSENT_NOT_GIVEN";
+    public const string TransferAgreementNotCovering = "TRANSFER_AGREEMENT_NOT_COVERING";
+    public const string TransferLoanOverlapsReservations = "TRANSFER_LOAN_OVERLAPS_RESERVATIONS";
+    public const string ItemInOpenTransfer = "ITEM_IN_OPEN_TRANSFER";
 }

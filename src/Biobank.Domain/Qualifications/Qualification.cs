@@ -35,7 +35,7 @@ public sealed record Qualification(
         !Revoked
         && (ExpireTime is null || ExpireTime >= until)
         && (EquipmentId == instrument.Id
-            || (Kind == instrument.Kind && GrantingOrganisation == instrument.OwnerOrganisation));
+            || (Kind == instrument.Kind && GrantingOrganisation == instrument.Custodian));
 }
 
 /// <summary>Granting and revoking qualifications, and who may.</summary>
@@ -63,7 +63,7 @@ public static class QualificationDecider
         c.Caller.RequireAnyRole(Role.FacilityManager, Role.Admin);
         if (c.Instrument is not null)
         {
-            c.Caller.RequireOrganisation(c.Instrument.OwnerOrganisation);
+            c.Caller.RequireOrganisation(c.Instrument.Custodian);
         }
 
         return

@@ -26,6 +26,13 @@ public static class BookingPolicy
             throw new RuleViolationException(ErrorReasons.EquipmentUnavailable, $"The instrument is {instrument.Status}.", ("status", instrument.Status));
         }
 
+        if (instrument.Away is { } away && away.Overlaps(new Interval(interval.Start, interval.End + instrument.Rules.Buffer)))
+        {
+            throw new RuleViolationException(
+                ErrorReasons.EquipmentUnavailable, $"The instrument leaves with {instrument.Transfer} during that time.",
+                ("status", instrument.Status), ("transfer", instrument.Transfer ?? ""));
+        }
+
         var rules = instrument.Rules;
         if (interval.Duration < rules.MinDuration || interval.Duration > rules.MaxDuration)
         {

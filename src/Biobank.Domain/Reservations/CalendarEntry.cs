@@ -9,6 +9,8 @@ public enum CalendarEntryKind
     Reservation,
     Maintenance,
     OutOfService,
+    /// <summary>The instrument is lent: from the loan's approval to its expected return, until it is received elsewhere.</summary>
+    Loan,
 }
 
 /// <summary>What a busy interval of an instrument is; the same names as <c>biobank.v1.BusyKind</c>.</summary>
@@ -19,6 +21,7 @@ public enum BusyKind
     Maintenance = 2,
     OutOfService = 3,
     Buffer = 4,
+    Loan = 5,
 }
 
 /// <summary>
@@ -71,7 +74,7 @@ public sealed record Availability(Interval Window, IReadOnlyList<Interval> Free,
         switch (entry.Kind)
         {
             case CalendarEntryKind.Reservation:
-                var involved = viewer.SeesBookingDetails(entry.Organisation, instrument.OwnerOrganisation);
+                var involved = viewer.SeesBookingDetails(entry.Organisation, instrument.Custodian);
                 yield return new BusyTime(entry.Busy, BusyKind.Reservation, involved ? entry.EntryId : "", entry.Organisation);
                 if (entry.BufferTime.Duration > TimeSpan.Zero)
                 {
@@ -84,6 +87,9 @@ public sealed record Availability(Interval Window, IReadOnlyList<Interval> Free,
                 break;
             case CalendarEntryKind.OutOfService:
                 yield return new BusyTime(entry.Slot, BusyKind.OutOfService);
+                break;
+            case CalendarEntryKind.Loan:
+                yield return new BusyTime(entry.Slot, BusyKind.Loan);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown calendar entry kind {entry.Kind}.");

@@ -206,7 +206,7 @@ public static class ReservationDecider
         return
         [
             new ReservationBooked(
-                c.ReservationId, c.Instrument.Id, c.Instrument.OwnerOrganisation, c.Caller.Subject, c.Caller.Organisation,
+                c.ReservationId, c.Instrument.Id, c.Instrument.Custodian, c.Caller.Subject, c.Caller.Organisation,
                 c.Interval, c.Instrument.Rules.Buffer, c.Instrument.Rules.NoShowGrace, c.Purpose, c.Project, c.SeriesId,
                 AwaitsApproval(c.Instrument, c.Caller.Organisation), c.Now),
         ];
@@ -295,7 +295,7 @@ public static class ReservationDecider
     }
 
     private static bool AwaitsApproval(Instrument instrument, string organisation) =>
-        instrument.Rules.CrossOrganisationApproval && organisation != instrument.OwnerOrganisation;
+        instrument.Rules.CrossOrganisationApproval && organisation != instrument.Custodian;
 
     private static void RequireBookerOrganisation(Caller caller, Reservation reservation)
     {

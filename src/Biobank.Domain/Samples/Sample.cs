@@ -15,7 +15,10 @@ public abstract record SampleEvent;
 
 /// <summary>
 /// The first event of a sample: a primary sample, or an aliquot or derivative of
-/// <paramref name="ParentId"/>.
+/// <paramref name="ParentId"/>. <paramref name="Organisation"/> is its custodian, whose labels its
+/// barcode is among; <paramref name="ConsentHolder"/> the organisation that holds its donor's
+/// consent (the custodian that collected it, or for material made from a sample received from the
+/// partner, the partner); <paramref name="Site"/> where it is, when it has no box position.
 /// </summary>
 public sealed record SampleRegistered(
     string SampleId,
@@ -32,7 +35,9 @@ public sealed record SampleRegistered(
     string SprecCode,
     Placement? Placement,
     string? ParentId,
-    DateTimeOffset At) : SampleEvent;
+    DateTimeOffset At,
+    string? ConsentHolder = null,
+    string? Site = null) : SampleEvent;
 
 /// <summary>Moved into <paramref name="To"/>, freeing <paramref name="From"/>.</summary>
 public sealed record SampleMoved(string SampleId, Placement? From, Placement To, DateTimeOffset At) : SampleEvent;
@@ -62,6 +67,21 @@ public sealed record SampleAllocated(string SampleId, string AllocationId, strin
 
 public sealed record SampleAllocationReleased(string SampleId, string AllocationId, string Reason, DateTimeOffset At) : SampleEvent;
 
+/// <summary>Handed to a carrier for a transfer: out of its box, in the carrier's custody until received.</summary>
+public sealed record SampleDispatched(string SampleId, string TransferId, string Carrier, DateTimeOffset At) : SampleEvent;
+
+/// <summary>
+/// Received by <paramref name="Custodian"/> (at <paramref name="Site"/>, in <paramref name="Placement"/>
+/// when one was given), with the quantity found: custody, and the sample's management, pass to the
+/// receiving organisation.
+/// </summary>
+public sealed record SampleReceived(
+    string SampleId, string TransferId, string Custodian, string Site, Placement? Placement, Quantity Quantity,
+    Transfers.ItemCondition Condition, bool TemperatureExcursion, DateTimeOffset At) : SampleEvent;
+
+/// <summary>Never received from the carrier.</summary>
+public sealed record SampleLost(string SampleId, string TransferId, DateTimeOffset At) : SampleEvent;
+
 /// <summary>
 /// The state of one physical container, folded from its stream: what it is, where it comes from,
 /// where it is, how much is left and what stops its use. It stays small: children are other
@@ -81,6 +101,8 @@ public sealed record Sample(
     string ConsentReference,
     string SprecCode,
     Placement? Placement,
+    // The site the sample is at ("" when unknown: registered without a position, or with a carrier).
+    string Site,
     // The units the sample is stored in, box first, so a freezer's samples are found by one filter.
     IReadOnlyList<string> StorageUnits,
     string? ParentId,
@@ -89,6 +111,9 @@ public sealed record Sample(
     IReadOnlyList<Hold> Holds,
     SampleAllocation? Allocation,
     bool Disposed,
+    string? Transfer,
+    bool Lost,
+    string ConsentHolder,
     SampleState State,
     DateTimeOffset CreateTime,
     DateTimeOffset UpdateTime,
@@ -101,7 +126,7 @@ public sealed record Sample(
     public static Sample? Evolve(Sample? state, SampleEvent change) => Advance(state, change)?.Settled();
 
     /// <summary>The consent stream of the sample's donor, or null when it names no donor.</summary>
-    public string? DonorConsent => DonorPseudonym == "" ? null : Consent.NameFor(Organisation, Collection, DonorPseudonym);
+    public string? DonorConsent => DonorPseudonym == "" ? null : Consent.NameFor(ConsentHolder, Collection, DonorPseudonym);
 
     /// <summary>
     /// The sample as it stands at <paramref name="now"/>: an allocation ends at its expiry time
@@ -115,10 +140,10 @@ public sealed record Sample(
     {
         (null, SampleRegistered e) => new Sample(
             e.SampleId, e.Organisation, e.Barcode, e.Collection, e.SourceKind, e.DonorPseudonym, e.Species, e.MaterialType,
-            e.CollectionTime, e.Quantity, e.ConsentReference, e.SprecCode, e.Placement, e.Placement?.Units ?? [], e.ParentId, 0, false, [], null, false,
-            SampleState.Unspecified, e.At, e.At, 1),
+            e.CollectionTime, e.Quantity, e.ConsentReference, e.SprecCode, e.Placement, e.Placement?.Site ?? e.Site ?? "", e.Placement?.Units ?? [],
+            e.ParentId, 0, false, [], null, false, null, false, e.ConsentHolder ?? e.Organisation, SampleState.Unspecified, e.At, e.At, 1),
         (null, _) => null,
-        (_, SampleMoved e) => state.Next(e.At) with { Placement = e.To, StorageUnits = e.To.Units },
+        (_, SampleMoved e) => state.Next(e.At) with { Placement = e.To, Site = e.To.Site, StorageUnits = e.To.Units },
         (_, SampleAliquoted e) => state.Next(e.At) with { Quantity = state.Quantity with { Value = state.Quantity.Value - e.Taken.Value } },
         (_, SampleDerived e) => state.Next(e.At) with { Quantity = state.Quantity with { Value = state.Quantity.Value - e.Taken.Value } },
         (_, SampleUsed e) => state.Next(e.At) with { Quantity = state.Quantity with { Value = state.Quantity.Value - e.Consumed.Value } },
@@ -129,6 +154,13 @@ public sealed record Sample(
         (_, SampleDisposed e) => state.Next(e.At) with { Disposed = true, Placement = null, StorageUnits = [] },
         (_, SampleAllocated e) => state.Next(e.At) with { Allocation = new SampleAllocation(e.AllocationId, e.Project, e.Until) },
         (_, SampleAllocationReleased e) => state.Next(e.At) with { Allocation = null },
+        (_, SampleDispatched e) => state.Next(e.At) with { Transfer = e.TransferId, Placement = null, Site = "", StorageUnits = [], CheckedOut = false },
+        (_, SampleReceived e) => state.Next(e.At) with
+        {
+            Transfer = null, Organisation = e.Custodian, Site = e.Site, Quantity = e.Quantity, Placement = e.Placement,
+            StorageUnits = e.Placement?.Units ?? [],
+        },
+        (_, SampleLost e) => state.Next(e.At) with { Transfer = null, Lost = true },
         _ => state,
     };
 
@@ -137,6 +169,8 @@ public sealed record Sample(
     private Sample Settled() => this with
     {
         State = Disposed ? SampleState.Disposed
+            : Lost ? SampleState.Lost
+            : Transfer is not null ? SampleState.InTransit
             : Quantity.Value <= 0 ? SampleState.Depleted
             : Holds.Count > 0 ? SampleState.OnHold
             : Allocation is not null ? SampleState.Allocated
@@ -213,6 +247,18 @@ public static class SampleDecider
 
     public sealed record Release(Caller Caller, DateTimeOffset Now, string AllocationId, string Reason) : Command(Caller, Now);
 
+    /// <summary>Hands the sample to the carrier of <paramref name="TransferId"/>; the transfer's gate decided it may go.</summary>
+    public sealed record Dispatch(Caller Caller, DateTimeOffset Now, string TransferId, string Carrier) : Command(Caller, Now);
+
+    /// <summary>
+    /// Receives the sample from <paramref name="TransferId"/> at <paramref name="Site"/> of the caller's
+    /// organisation, as it arrived: missing, it is lost; damaged, thawed or through a temperature
+    /// excursion, it is held in quarantine (<paramref name="HoldId"/>).
+    /// </summary>
+    public sealed record Receive(
+        Caller Caller, DateTimeOffset Now, string TransferId, string Site, Transfers.ItemCondition Condition, bool TemperatureExcursion,
+        Quantity? Quantity, PositionClaim? Position, string HoldId) : Command(Caller, Now);
+
     /// <summary>Who may register samples for their organisation.</summary>
     public static void RequireRegistrar(Caller caller) =>
         caller.RequireAnyRole(Role.BiobankManager, Role.Technician, Role.LabSystem, Role.Admin);
@@ -237,6 +283,14 @@ public static class SampleDecider
         }
 
         var sample = (state ?? throw new InvalidOperationException("The handler loads the sample before deciding.")).At(command.Now);
+        switch (command)
+        {
+            case Dispatch dispatch:
+                return sample.Transfer == dispatch.TransferId ? [] : [new SampleDispatched(sample.Id, dispatch.TransferId, dispatch.Carrier, dispatch.Now)];
+            case Receive receive:
+                return DecideReceive(receive, sample);
+        }
+
         if (command is HoldForConsentReview review)
         {
             // The consent's withdrawal, decided by its biobank manager, reaches the samples: its rights were checked there.
@@ -287,7 +341,8 @@ public static class SampleDecider
             .Select(p => new SampleRegistered(
                 p.SampleId, sample.Organisation, p.Barcode, sample.Collection, sample.SourceKind, sample.DonorPseudonym,
                 sample.Species, material, sample.CollectionTime, p.Quantity, sample.ConsentReference, sample.SprecCode,
-                p.Position is null ? null : Place(command.Caller, p.Position, p.SampleId), sample.Id, command.Now))
+                p.Position is null ? null : Place(command.Caller, p.Position, p.SampleId), sample.Id, command.Now,
+                sample.ConsentHolder == sample.Organisation ? null : sample.ConsentHolder, p.Position is null && sample.Site != "" ? sample.Site : null))
             .ToList();
         IReadOnlyList<SampleEvent> parentEvents = command switch
         {
@@ -321,7 +376,7 @@ public static class SampleDecider
                 ErrorReasons.PositionOccupied, $"{box.Id} {claim.Position} holds {occupant}.", ("storage_unit", box.Id), ("position", claim.Position));
         }
 
-        return new Placement(box.Id, claim.Position, [box.Id, .. box.Ancestors.Reverse()]);
+        return new Placement(box.Id, claim.Position, [box.Id, .. box.Ancestors.Reverse()], box.Site);
     }
 
     private static IReadOnlyList<SampleEvent> DecideRegister(Register c, Sample? state)
@@ -343,6 +398,48 @@ public static class SampleDecider
         ];
     }
 
+    private static List<SampleEvent> DecideReceive(Receive c, Sample sample)
+    {
+        if (sample.Transfer != c.TransferId)
+        {
+            // Received (or lost) already: a repeated receipt changes nothing.
+            return [];
+        }
+
+        if (c.Condition == Transfers.ItemCondition.Missing)
+        {
+            return [new SampleLost(sample.Id, c.TransferId, c.Now)];
+        }
+
+        if (c.Quantity is { } quantity)
+        {
+            RequireUnit(sample, quantity);
+        }
+
+        var placement = c.Position is null ? null : Place(c.Caller, c.Position, sample.Id);
+        if (placement is not null && placement.Site != c.Site)
+        {
+            throw new RuleViolationException(
+                ErrorReasons.InvalidPosition, $"{placement.StorageUnit} is not at the receiving site {c.Site}.",
+                ("storage_unit", placement.StorageUnit), ("position", placement.Position));
+        }
+
+        List<SampleEvent> events =
+        [
+            new SampleReceived(
+                sample.Id, c.TransferId, c.Caller.Organisation, c.Site, placement, c.Quantity ?? sample.Quantity, c.Condition,
+                c.TemperatureExcursion, c.Now),
+        ];
+        if (c.Condition is Transfers.ItemCondition.Damaged or Transfers.ItemCondition.Thawed || c.TemperatureExcursion)
+        {
+            events.Add(new SampleHoldPlaced(
+                sample.Id, c.HoldId, HoldKind.Quarantine,
+                $"Received {c.Condition}{(c.TemperatureExcursion ? " after a temperature excursion" : "")} from {c.TransferId}.", c.Now));
+        }
+
+        return events;
+    }
+
     /// <summary>ALREADY_EXISTS naming the sample that has the barcode; the barcode table settles a race.</summary>
     private static void RequireFreeBarcode(Caller caller, string? holder)
     {
@@ -356,6 +453,14 @@ public static class SampleDecider
     {
         RequireUsable(sample);
         var to = Place(c.Caller, c.To, sample.Id);
+        if (sample.Site != "" && to.Site != sample.Site)
+        {
+            // Between sites a sample travels, and its custody is recorded: that is a transfer.
+            throw new RuleViolationException(
+                ErrorReasons.InvalidPosition, $"{to.StorageUnit} is at {to.Site}, the sample at {sample.Site}: send it there with a transfer.",
+                ("storage_unit", to.StorageUnit), ("position", to.Position));
+        }
+
         return sample.Placement is { } from && from.StorageUnit == to.StorageUnit && from.Position == to.Position
             ? []
             : [new SampleMoved(sample.Id, sample.Placement, to, c.Now)];
@@ -465,10 +570,10 @@ public static class SampleDecider
         return [new SampleDisposed(sample.Id, c.Method, c.Reason, c.Now)];
     }
 
-    /// <summary>In transit, on hold, depleted and disposed samples cannot be allocated, moved, split or used.</summary>
+    /// <summary>In transit, on hold, depleted, disposed and lost samples cannot be allocated, moved, split or used.</summary>
     private static void RequireUsable(Sample sample)
     {
-        if (sample.State is SampleState.InTransit or SampleState.OnHold or SampleState.Depleted or SampleState.Disposed)
+        if (sample.State is SampleState.InTransit or SampleState.OnHold or SampleState.Depleted or SampleState.Disposed or SampleState.Lost)
         {
             throw NotAvailable(sample);
         }

@@ -62,6 +62,8 @@ public enum SampleState
     OnHold = 4,
     Depleted = 5,
     Disposed = 6,
+    /// <summary>Sent and never received.</summary>
+    Lost = 7,
 }
 
 /// <summary>Why a sample is held; the same names as <c>biobank.v1.HoldKind</c>.</summary>
@@ -113,10 +115,10 @@ public sealed record Quantity(decimal Value, QuantityUnit Unit)
 }
 
 /// <summary>
-/// A box position a sample is in. <paramref name="Units"/> are the box and every unit it is inside,
-/// so lists can find the samples of a freezer without walking the tree.
+/// A box position a sample is in, at <paramref name="Site"/>. <paramref name="Units"/> are the box
+/// and every unit it is inside, so lists can find the samples of a freezer without walking the tree.
 /// </summary>
-public sealed record Placement(string StorageUnit, string Position, IReadOnlyList<string> Units);
+public sealed record Placement(string StorageUnit, string Position, IReadOnlyList<string> Units, string Site);
 
 /// <summary>A hold on a sample; lifted by its id.</summary>
 public sealed record Hold(string HoldId, HoldKind Kind, string Reason, DateTimeOffset At);

@@ -22,6 +22,13 @@ public static class ResourceNames
             ? IdOf(name, collection)
             : throw new InvalidRequestException(field, $"must be a resource name of the form '{collection}/{{id}}'");
 
+    /// <summary><paramref name="name"/> when it is "{collection}/{id}", or INVALID_ARGUMENT naming <paramref name="field"/>.</summary>
+    public static string Parse(string name, string collection, string field = "name")
+    {
+        ParseId(name, collection, field);
+        return name;
+    }
+
     /// <summary>Whether <paramref name="name"/> is "{collection}/{id}" with a valid id.</summary>
     public static bool IsNameIn(string name, string collection) =>
         name.Length > collection.Length + 1

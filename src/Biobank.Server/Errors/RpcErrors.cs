@@ -59,12 +59,12 @@ public static class RpcErrors
                 break;
             case RuleViolationException rule:
                 var precondition = new PreconditionFailure();
-                precondition.Violations.Add(new PreconditionFailure.Types.Violation
+                precondition.Violations.Add(rule.Violations.Take(MaxViolations).Select(v => new PreconditionFailure.Types.Violation
                 {
-                    Type = rule.Reason,
-                    Subject = metadata.TryGetValue("name", out var name) ? Bounded(name, MaxValueLength) : "",
-                    Description = Bounded(rule.Message, MaxMessageLength),
-                });
+                    Type = v.Type,
+                    Subject = Bounded(v.Subject, MaxValueLength),
+                    Description = Bounded(v.Description, MaxMessageLength),
+                }));
                 status.Details.Add(Any.Pack(precondition));
                 break;
         }

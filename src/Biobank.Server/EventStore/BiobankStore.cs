@@ -1,12 +1,15 @@
+using Biobank.Server.Agreements;
 using Biobank.Server.Consents;
 using Biobank.Server.Equipment;
 using Biobank.Server.Hosting;
 using Biobank.Server.Reservations;
 using Biobank.Server.Samples;
 using Biobank.Server.StorageUnits;
+using Biobank.Server.Transfers;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using JasperFx.OpenTelemetry;
 using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,6 +57,11 @@ public static class BiobankStore
                 store.ConfigureStorageUnits();
                 store.ConfigureSamples();
                 store.ConfigureConsents();
+                store.ConfigureAgreements();
+                store.ConfigureTransfers();
+                store.Projections.Add(
+                    new ChangeFeed(store.Serializer(), [ReservationStore.Feed, TransferStore.Feed]), ProjectionLifecycle.Async, nameof(ChangeFeed),
+                    rebuild => rebuild.DeleteDataInTableOnTeardown(ChangeFeed.Table));
 
                 // The async daemon keeps the feeds read by watchers (it runs on one node at a time,
                 // taking over when that node stops) and judges how far the event sequence is settled.

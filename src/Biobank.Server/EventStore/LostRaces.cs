@@ -19,6 +19,7 @@ public static class LostRaces
         Samples.SampleRegistry.OneSamplePerBarcode,
         Samples.SampleRegistry.OneSamplePerPosition,
         Samples.SampleRegistry.OnePositionPerSample,
+        Transfers.OpenTransfers.OneOpenTransferPerItem,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool IsLostRace(Exception exception) =>

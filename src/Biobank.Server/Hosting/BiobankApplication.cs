@@ -66,6 +66,8 @@ public static class BiobankApplication
         app.MapGrpcService<StorageUnits.StorageService>();
         app.MapGrpcService<Samples.SampleService>();
         app.MapGrpcService<Consents.ConsentService>();
+        app.MapGrpcService<Agreements.AgreementService>();
+        app.MapGrpcService<Transfers.TransferService>();
         return app;
     }
 

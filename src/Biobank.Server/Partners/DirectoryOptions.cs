@@ -51,6 +51,24 @@ public sealed class DirectoryOptions
         return site;
     }
 
+    /// <summary>The organisation a request names ("organisations/{id}") in <paramref name="field"/>, or null with a violation when it is malformed or unknown.</summary>
+    public OrganisationEntry? ReadOrganisation(string name, string field, RequestChecks checks)
+    {
+        var checkedName = checks.Name(name, ResourceNames.OrganisationsCollection, field);
+        if (checkedName == "")
+        {
+            return null;
+        }
+
+        var organisation = Organisations.Find(o => o.Id == ResourceNames.IdOf(checkedName, ResourceNames.OrganisationsCollection));
+        if (organisation is null)
+        {
+            checks.Add(field, "is not an organisation of the directory");
+        }
+
+        return organisation;
+    }
+
     /// <summary>Problems that make the directory unusable; empty when it is sound.</summary>
     public IEnumerable<string> Problems()
     {

@@ -10,9 +10,11 @@ namespace Biobank.Server.Reservations;
 
 /// <summary>
 /// Every instrument's calendar in one table (<c>0002_equipment_calendar.sql</c>): reservations with
-/// their buffer, maintenance windows and out-of-service periods, kept inline in the transaction of
+/// their buffer, maintenance windows, out-of-service periods and loans (from a loan's approval to its
+/// expected return, until the instrument is received elsewhere), kept inline in the transaction of
 /// the events that change them, so its exclusion constraint and guard trigger judge each booking in
-/// its own transaction. Read by bookings inside their transaction, and by availability.
+/// its own transaction; a trigger takes the instrument's lock before each row goes in
+/// (<c>0007_calendar_locks_and_loans.sql</c>). Read by bookings inside their transaction, and by availability.
 /// </summary>
 public sealed class EquipmentCalendar : IProjection
 {
@@ -21,7 +23,7 @@ public sealed class EquipmentCalendar : IProjection
     /// <summary>The exclusion constraint that keeps two reservations of one instrument apart.</summary>
     public const string NoDoubleBooking = "equipment_calendar_no_double_booking";
 
-    /// <summary>What the guard trigger names when a reservation and a maintenance or out-of-service period would overlap.</summary>
+    /// <summary>What the guard trigger names when a reservation and a maintenance, out-of-service or loan period would overlap.</summary>
     public const string MaintenanceGuard = "equipment_calendar_maintenance";
 
     /// <summary>
@@ -60,15 +62,12 @@ public sealed class EquipmentCalendar : IProjection
         switch (change)
         {
             case ReservationBooked booked:
-                LockInstrument(operations, booked.EquipmentId);
                 operations.QueueSqlCommand(
                     $"insert into {Table} (entry_id, equipment_id, kind, slot, buffer, organisation, recorded_at) values (?, ?, 'Reservation', tstzrange(?, ?, '[)'), ?, ?, ?)",
                     booked.ReservationId, booked.EquipmentId, booked.Interval.Start, booked.Interval.End + booked.Buffer, booked.Buffer, booked.Organisation,
                     booked.At);
                 break;
             case ReservationRescheduled moved:
-                operations.QueueSqlCommand(
-                    $"select pg_advisory_xact_lock(hashtextextended(equipment_id, 0)) from {Table} where entry_id = ?", moved.ReservationId);
                 operations.QueueSqlCommand(
                     $"update {Table} set slot = tstzrange(?, ?, '[)'), buffer = ?, recorded_at = ? where entry_id = ?",
                     moved.Interval.Start, moved.Interval.End + moved.Buffer, moved.Buffer, moved.At, moved.ReservationId);
@@ -108,21 +107,26 @@ public sealed class EquipmentCalendar : IProjection
             case EquipmentRetired retired:
                 StartOutOfService(operations, retired.EquipmentId, retired.At);
                 break;
+            case EquipmentTransferApproved { Away.End: var end } loan when end != DateTimeOffset.MaxValue:
+                operations.QueueSqlCommand(
+                    $"insert into {Table} (entry_id, equipment_id, kind, slot, organisation, exclusive, recorded_at) values (?, ?, 'Loan', tstzrange(?, ?, '[)'), '', true, ?)",
+                    LoanEntry(loan.EquipmentId, loan.TransferId), loan.EquipmentId, loan.Away.Start, end, loan.At);
+                break;
+            case EquipmentTransferWithdrawn withdrawn:
+                Free(operations, LoanEntry(withdrawn.EquipmentId, withdrawn.TransferId));
+                break;
+            case EquipmentReceived received:
+                Free(operations, LoanEntry(received.EquipmentId, received.TransferId));
+                break;
+            case EquipmentLost lost:
+                Free(operations, LoanEntry(lost.EquipmentId, lost.TransferId));
+                break;
         }
     }
 
-    /// <summary>
-    /// Bookings of one instrument write its calendar one transaction at a time. The exclusion
-    /// constraint checks a row after inserting it, so transactions inserting overlapping rows at
-    /// the same moment each find the other's and wait for it: a deadlock PostgreSQL breaks only
-    /// after a second, one transaction at a time, which for many racers adds up to seconds. Under
-    /// the instrument's lock (the guard trigger takes it too) the first commits and each other finds
-    /// a committed row at once.
-    /// </summary>
-    private static void LockInstrument(IDocumentOperations operations, string equipmentId) =>
-        operations.QueueSqlCommand("select pg_advisory_xact_lock(hashtextextended(?, 0))", equipmentId);
-
     private static string MaintenanceEntry(string equipmentId, string maintenanceId) => $"{equipmentId}/maintenance/{maintenanceId}";
+
+    private static string LoanEntry(string equipmentId, string transferId) => $"{equipmentId}/loan/{transferId}";
 
     private static void StartOutOfService(IDocumentOperations operations, string equipmentId, DateTimeOffset at) =>
         operations.QueueSqlCommand(

@@ -29,12 +29,6 @@ public sealed class ReservationService(
     public const string Collection = "reservations";
     private const string SeriesCollection = "reservationSeries";
 
-    /// <summary>How often a watcher that has caught up looks for new changes.</summary>
-    private static readonly TimeSpan WatchPollInterval = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>Changes read per poll of a watch.</summary>
-    private const int WatchBatch = 500;
-
     public override async Task<V1.Reservation> CreateReservation(V1.CreateReservationRequest request, ServerCallContext context)
     {
         var checks = new RequestChecks();
@@ -164,7 +158,7 @@ public sealed class ReservationService(
     }
 
     public override Task<V1.Reservation> ApproveReservation(V1.ApproveReservationRequest request, ServerCallContext context) =>
-        DecideAsync(request, request.RequestId, CheckedName(request.Name), request.Etag, scope => new ReservationDecider.Approve(scope.Caller, scope.Now), context);
+        DecideAsync(request, request.RequestId, ResourceNames.Parse(request.Name, Collection), request.Etag, scope => new ReservationDecider.Approve(scope.Caller, scope.Now), context);
 
     public override Task<V1.Reservation> RejectReservation(V1.RejectReservationRequest request, ServerCallContext context)
     {
@@ -176,10 +170,10 @@ public sealed class ReservationService(
     }
 
     public override Task<V1.Reservation> CheckInReservation(V1.CheckInReservationRequest request, ServerCallContext context) =>
-        DecideAsync(request, request.RequestId, CheckedName(request.Name), request.Etag, scope => new ReservationDecider.CheckIn(scope.Caller, scope.Now), context);
+        DecideAsync(request, request.RequestId, ResourceNames.Parse(request.Name, Collection), request.Etag, scope => new ReservationDecider.CheckIn(scope.Caller, scope.Now), context);
 
     public override Task<V1.Reservation> CheckOutReservation(V1.CheckOutReservationRequest request, ServerCallContext context) =>
-        DecideAsync(request, request.RequestId, CheckedName(request.Name), request.Etag, scope => new ReservationDecider.CheckOut(scope.Caller, scope.Now), context);
+        DecideAsync(request, request.RequestId, ResourceNames.Parse(request.Name, Collection), request.Etag, scope => new ReservationDecider.CheckOut(scope.Caller, scope.Now), context);
 
     public override Task<V1.CreateReservationSeriesResponse> CreateReservationSeries(
         V1.CreateReservationSeriesRequest request, ServerCallContext context)
@@ -291,46 +285,25 @@ public sealed class ReservationService(
     {
         var caller = Caller;
         var (subject, resumeAfter) = ReadWatch(request);
-        if (subject.Organisation is { } organisation && !caller.Has(Role.Auditor) && !caller.Has(Role.Admin))
+        if (!ResourceNames.IsNameIn(subject, ResourceNames.OrganisationsCollection))
         {
-            caller.RequireOrganisation(organisation);
+            _ = await query.LoadAsync<Instrument>(subject, context.CancellationToken) ?? throw new ResourceNotFoundException(subject);
+        }
+        else if (!caller.Has(Role.Auditor) && !caller.Has(Role.Admin))
+        {
+            caller.RequireOrganisation(ResourceNames.IdOf(subject, ResourceNames.OrganisationsCollection));
         }
 
-        if (subject.EquipmentId is { } equipment && await query.LoadAsync<Instrument>(equipment, context.CancellationToken) is null)
-        {
-            throw new ResourceNotFoundException(equipment);
-        }
-
-        // A stopping server ends the stream cleanly; the client resumes on another node.
-        using var watching = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
-        var after = resumeAfter ?? await ReservationChanges.StartAsync(query, context.CancellationToken);
-        try
-        {
-            while (true)
+        await ChangeFeed.WatchAsync<Reservation>(
+            query, nameof(Reservation), subject, resumeAfter,
+            change => responseStream.WriteAsync(new V1.ReservationChange
             {
-                var changes = await ReservationChanges.AfterAsync(query, subject, after, WatchBatch, watching.Token);
-                foreach (var change in changes)
-                {
-                    await responseStream.WriteAsync(new V1.ReservationChange
-                    {
-                        Position = change.Position.ToString(CultureInfo.InvariantCulture),
-                        Change = change.Name,
-                        Reservation = ToMessage(change.Reservation, caller),
-                        ChangeTime = Timestamp.FromDateTimeOffset(change.ChangeTime),
-                    }, watching.Token);
-                    after = change.Position;
-                }
-
-                if (changes.Count < WatchBatch)
-                {
-                    await Task.Delay(WatchPollInterval, watching.Token);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
-        {
-            // The server stops: the stream ends without an error.
-        }
+                Position = ChangeFeed.FormatPosition(change.Position),
+                Change = change.Name,
+                Reservation = ToMessage(change.State, caller),
+                ChangeTime = Timestamp.FromDateTimeOffset(change.ChangeTime),
+            }, context.CancellationToken),
+            context.CancellationToken, lifetime.ApplicationStopping);
     }
 
     public override async Task<V1.UsageReport> GetUsageReport(V1.GetUsageReportRequest request, ServerCallContext context)
@@ -451,12 +424,6 @@ public sealed class ReservationService(
             return ToMessage(state, scope.Caller);
         }, context.CancellationToken);
 
-    private static string CheckedName(string name)
-    {
-        ResourceNames.ParseId(name, Collection, "name");
-        return name;
-    }
-
     /// <summary>The recurrence of a request with its form checked: the domain lays out its occurrences.</summary>
     private static Recurrence ReadRecurrence(V1.Recurrence? recurrence, Interval first, string field, RequestChecks checks)
     {
@@ -499,8 +466,8 @@ public sealed class ReservationService(
         return new Recurrence(frequency, interval, count, until);
     }
 
-    /// <summary>What to watch, and the position to resume after (null: from now on).</summary>
-    private static (ReservationChanges.Subject Subject, long? ResumeAfter) ReadWatch(V1.WatchReservationsRequest request)
+    /// <summary>What to watch (an instrument's or an organisation's name), and the position to resume after (null: from now on).</summary>
+    private static (string Subject, long? ResumeAfter) ReadWatch(V1.WatchReservationsRequest request)
     {
         var checks = new RequestChecks();
         if ((request.Equipment == "") == (request.Organisation == ""))
@@ -511,22 +478,9 @@ public sealed class ReservationService(
 
         var equipment = request.Equipment == "" ? null : checks.Name(request.Equipment, "equipment", "equipment");
         var organisation = request.Organisation == "" ? null : checks.Name(request.Organisation, ResourceNames.OrganisationsCollection, "organisation");
-        long? resumeAfter = null;
-        if (request.ResumeAfter != "")
-        {
-            if (long.TryParse(request.ResumeAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
-            {
-                resumeAfter = position;
-            }
-            else
-            {
-                checks.Add("resume_after", "must be the position of a change received from this stream");
-            }
-        }
-
+        var resumeAfter = ChangeFeed.ReadResumeAfter(request.ResumeAfter, "resume_after", checks);
         checks.ThrowIfAny();
-        var organisationId = organisation is null ? null : ResourceNames.IdOf(organisation, ResourceNames.OrganisationsCollection);
-        return (new ReservationChanges.Subject(equipment, organisationId), resumeAfter);
+        return (equipment ?? organisation!, resumeAfter);
     }
 
     /// <summary>The booking fields of a reservation in a request.</summary>

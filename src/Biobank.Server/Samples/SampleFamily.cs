@@ -26,12 +26,15 @@ public static class SampleFamily
         return descendants;
     }
 
-    /// <summary>The names of the samples a consent covers: the donor's in its collection, and every sample made from them, in name order.</summary>
+    /// <summary>
+    /// The names of the samples a consent covers: the donor's in its collection, wherever they are
+    /// now (the partner's custody included), and every sample made from them, in name order.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> OfDonorAsync(IQuerySession session, Consent consent, CancellationToken cancellationToken)
     {
         var (organisation, donor, collection) = (consent.Organisation, consent.DonorPseudonym, consent.Collection);
         var donated = await session.Query<Sample>()
-            .Where(s => s.Organisation == organisation && s.DonorPseudonym == donor && s.Collection == collection)
+            .Where(s => s.ConsentHolder == organisation && s.DonorPseudonym == donor && s.Collection == collection)
             .ToListAsync(cancellationToken);
         return [.. donated.Concat(await DescendantsAsync(session, [.. donated.Select(s => s.Id)], cancellationToken))
             .Select(s => s.Id)

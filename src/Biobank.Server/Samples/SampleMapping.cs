@@ -39,6 +39,8 @@ public static class SampleMapping
             SprecCode = sample.SprecCode,
             State = (V1.SampleState)sample.State,
             Parent = sample.ParentId ?? "",
+            Site = sample.Site == "" ? "" : ResourceNames.Site(sample.Site),
+            Transfer = sample.Transfer ?? "",
             CatalogueOnly = !custodian,
             CreateTime = Timestamp.FromDateTimeOffset(sample.CreateTime),
             UpdateTime = Timestamp.FromDateTimeOffset(sample.UpdateTime),

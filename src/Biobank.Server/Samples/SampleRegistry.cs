@@ -10,7 +10,9 @@ namespace Biobank.Server.Samples;
 /// Which sample has which barcode and which box position (<c>0003_sample_registry.sql</c>), kept
 /// inline in the transaction of the sample events that change them, so their keys judge each
 /// registration and placement in its own transaction; a move deletes the old position before taking
-/// the new one, in that same transaction. Read by changes inside their transaction, and by storage reads.
+/// the new one, in that same transaction. A sample handed to a carrier leaves its position; received,
+/// it takes the one given at the receiving site. A barcode stays among the labels of the
+/// organisation that registered the container, wherever the container goes. Read by changes inside their transaction, and by storage reads.
 /// </summary>
 public sealed class SampleRegistry : IProjection
 {
@@ -86,6 +88,12 @@ public sealed class SampleRegistry : IProjection
                     break;
                 case SampleDisposed e:
                     Free(operations, e.SampleId);
+                    break;
+                case SampleDispatched e:
+                    Free(operations, e.SampleId);
+                    break;
+                case SampleReceived { Placement: { } receivedInto } e:
+                    Place(operations, e.SampleId, receivedInto);
                     break;
             }
         }

@@ -75,10 +75,10 @@ public sealed partial class SampleService
     }
 
     public override Task<V1.Sample> CheckOutSample(V1.CheckOutSampleRequest request, ServerCallContext context) =>
-        DecideAsync(request, request.RequestId, CheckedName(request.Name), request.Etag, scope => new SampleDecider.CheckOut(scope.Caller, scope.Now), context);
+        DecideAsync(request, request.RequestId, ResourceNames.Parse(request.Name, Collection), request.Etag, scope => new SampleDecider.CheckOut(scope.Caller, scope.Now), context);
 
     public override Task<V1.Sample> CheckInSample(V1.CheckInSampleRequest request, ServerCallContext context) =>
-        DecideAsync(request, request.RequestId, CheckedName(request.Name), request.Etag, scope => new SampleDecider.CheckIn(scope.Caller, scope.Now), context);
+        DecideAsync(request, request.RequestId, ResourceNames.Parse(request.Name, Collection), request.Etag, scope => new SampleDecider.CheckIn(scope.Caller, scope.Now), context);
 
     public override Task<V1.Sample> PlaceHold(V1.PlaceHoldRequest request, ServerCallContext context)
     {
@@ -114,7 +114,7 @@ public sealed partial class SampleService
 
     public override async Task<V1.SampleLineage> GetSampleLineage(V1.GetSampleLineageRequest request, ServerCallContext context)
     {
-        var name = CheckedName(request.Name);
+        var name = ResourceNames.Parse(request.Name, Collection);
         var now = clock.GetUtcNow();
         var sample = await query.LoadAsync<Sample>(name, context.CancellationToken) ?? throw new ResourceNotFoundException(name);
         var lineage = new V1.SampleLineage { Sample = sample.ToApi(Caller, now) };
@@ -132,12 +132,6 @@ public sealed partial class SampleService
 
         lineage.Descendants.Add((await SampleFamily.DescendantsAsync(query, [sample.Id], context.CancellationToken)).Select(s => s.ToApi(Caller, now)));
         return lineage;
-    }
-
-    private static string CheckedName(string name)
-    {
-        ResourceNames.ParseId(name, Collection, "name");
-        return name;
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ public static class SampleStore
             .Duplicate(x => x.SourceKind)
             .Duplicate(x => x.State)
             .Duplicate(x => x.DonorPseudonym)
+            .Duplicate(x => x.ConsentHolder)
             .Duplicate(x => x.ParentId!)
             // "Everything in this freezer" is a containment query on the stored units (data @> ...).
             .GinIndexJsonData();

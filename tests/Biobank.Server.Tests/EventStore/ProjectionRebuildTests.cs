@@ -132,6 +132,27 @@ public sealed class ProjectionRebuildTests(BiobankServerFixture server) : IClass
         {
             RequestId = BiobankClient.NewRequestId(), Name = consent.Name, Scope = WithdrawalScope.StopFutureUse, Reason = "Donor's letter of 2 March",
         });
+
+        await RunTransfersAsync();
+    }
+
+    /// <summary>A shipment received at the partner, one still open, and an instrument whose loan holds its calendar.</summary>
+    private async Task RunTransfersAsync()
+    {
+        using var anses = server.AnsesHead();
+        using var inserm = server.InsermHead();
+        var agreement = await anses.RegisterAgreementAsync();
+        var samples = await anses.ConsentedSerumAsync(3);
+        var shipped = await anses.RequestAsync(Shipping.Transfer(samples.Take(2).Select(s => s.Name), agreement: agreement.Name));
+        await anses.ApproveAsync(shipped);
+        await anses.DispatchAsync(shipped);
+        var box = await inserm.CreateBoxAsync(Shipping.Cochin);
+        await inserm.ReceiveAsync(shipped, Shipping.Good(samples[0].Name, box.At("A1")), Shipping.Good(samples[1].Name, box.At("A2")));
+        await anses.RequestAsync(Shipping.Transfer([samples[2].Name], agreement: agreement.Name));
+
+        var qpcr = await anses.RegisterAsync("Bio-Rad CFX Opus 96", EquipmentKind.PcrSystem, Shipping.MaisonsAlfort);
+        var loan = await anses.RequestAsync(Shipping.Transfer([qpcr.Name], to: Shipping.LaReunion, expectedReturn: Catalogue.Ahead(days: 40)));
+        await anses.ApproveAsync(loan);
     }
 
     /// <summary>What a lost or corrupted read model looks like: rows gone, documents emptied.</summary>
@@ -143,7 +164,7 @@ public sealed class ProjectionRebuildTests(BiobankServerFixture server) : IClass
             delete from biobank.equipment_calendar;
             delete from biobank.sample_positions;
             delete from biobank.sample_barcodes where barcode like 'BC-%';
-            delete from biobank.reservation_changes where position % 2 = 0;
+            delete from biobank.change_feed where position % 2 = 0;
             update biobank.mt_doc_reservation set data = '{}';
             delete from biobank.mt_doc_sample;
             """, connection);
@@ -170,7 +191,8 @@ public sealed class ProjectionRebuildTests(BiobankServerFixture server) : IClass
         queries["equipment_calendar"] = "select t::text from biobank.equipment_calendar t order by entry_id";
         queries["sample_barcodes"] = "select t::text from biobank.sample_barcodes t order by organisation, barcode";
         queries["sample_positions"] = "select t::text from biobank.sample_positions t order by storage_unit, position";
-        queries["reservation_changes"] = "select t::text from biobank.reservation_changes t order by position";
+        queries["change_feed"] = "select t::text from biobank.change_feed t order by position";
+        queries["open_transfer_items"] = "select t::text from biobank.open_transfer_items t order by item";
         var models = new Dictionary<string, List<string>>();
         foreach (var (table, sql) in queries)
         {
