@@ -83,7 +83,7 @@ for client in "${clients[@]}"; do
         && npm ci --no-audit --no-fund --loglevel=error \
         && npm run --silent build \
         && BIOBANK_ADDRESS="http://127.0.0.1:$grpc_port" BIOBANK_WEB_ADDRESS="http://127.0.0.1:$web_port" \
-           node --test dist/test/)
+           node --test dist/test/*.test.js)
       ;;
     *)
       echo "usage: clients/run-tests.sh [python] [typescript]" >&2
