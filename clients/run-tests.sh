@@ -10,19 +10,34 @@
 #
 #   clients/run-tests.sh                 both clients
 #   clients/run-tests.sh python          one of them (python, typescript)
+#   clients/run-tests.sh --no-build      with the server dotnet build or dotnet test last built
 #
 # Needs: the .NET SDK, PostgreSQL's server binaries, protobuf-compiler, protobuf-compiler-grpc,
 # python3-grpcio and python3-protobuf (Debian), Node.js 20 or later and npm. .ci/run installs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-clients=("$@")
+build=true
+clients=()
+for argument in "$@"; do
+  case "$argument" in
+    --no-build) build=false ;;
+    *) clients+=("$argument") ;;
+  esac
+done
 [ ${#clients[@]} -gt 0 ] || clients=(python typescript)
 python=/usr/bin/python3
 
 free_port() { "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-dotnet build src/Biobank.Server --nologo -v q -clp:ErrorsOnly
+for client in "${clients[@]}"; do
+  if [ "$client" = typescript ] && [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+    echo "The TypeScript client needs Node.js 20 or later; this is $(node --version)." >&2
+    exit 1
+  fi
+done
+
+$build && dotnet build src/Biobank.Server --nologo -v q -clp:ErrorsOnly
 server_dll=$root/src/Biobank.Server/bin/Debug/net10.0/Biobank.Server.dll
 
 data=$(mktemp -d "${TMPDIR:-/tmp}/biobank-clients.XXXXXX")
@@ -80,7 +95,7 @@ for client in "${clients[@]}"; do
       ;;
     typescript)
       (cd clients/typescript \
-        && npm ci --no-audit --no-fund --loglevel=error \
+        && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error \
         && npm run --silent build \
         && BIOBANK_ADDRESS="http://127.0.0.1:$grpc_port" BIOBANK_WEB_ADDRESS="http://127.0.0.1:$web_port" \
            node --test dist/test/*.test.js)
