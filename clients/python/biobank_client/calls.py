@@ -35,6 +35,12 @@ class ResponseStream(Iterator[Response], Protocol[Response]):
         """Ends the call; iterating then stops with a CANCELLED BiobankError."""
         ...
 
+    def __enter__(self) -> ResponseStream[Response]:
+        """The stream, to read in a ``with`` block that cancels the call when it ends."""
+        ...
+
+    def __exit__(self, *exc_info: object) -> None: ...
+
 
 class StreamCall(Protocol[Request, Response]):
     """A method that takes one request and streams responses back."""
