@@ -6,29 +6,8 @@ using Biobank.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Grpc.Net.Client.Web;
-using Microsoft.AspNetCore.Builder;
 
 namespace Biobank.Server.Tests.Hosting;
-
-/// <summary>
-/// A server that also listens for browsers on plain-text HTTP/1.1 (browsers speak HTTP/2 only over
-/// TLS), and lets the pages of one origin call it.
-/// </summary>
-public sealed class BrowserServerFixture : BiobankServerFixture
-{
-    public const string AllowedOrigin = "https://lims.anses.example";
-
-    public Uri WebAddress { get; } = new($"http://127.0.0.1:{ServerProcess.FreeLoopbackPort()}");
-
-    protected override IEnumerable<string> AdditionalUrls => [WebAddress.GetLeftPart(UriPartial.Authority)];
-
-    protected override void ConfigureServer(WebApplicationBuilder builder)
-    {
-        builder.Configuration["Kestrel:Endpoints:Web:Url"] = WebAddress.GetLeftPart(UriPartial.Authority);
-        builder.Configuration["Kestrel:Endpoints:Web:Protocols"] = "Http1";
-        builder.Configuration["Biobank:Cors:Origins:0"] = AllowedOrigin + "/";
-    }
-}
 
 /// <summary>Browsers calling the server over gRPC-Web, as the pages of allowed origins only.</summary>
 public sealed class GrpcWebTests(BrowserServerFixture server) : IClassFixture<BrowserServerFixture>
