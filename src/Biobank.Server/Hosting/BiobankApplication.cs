@@ -51,11 +51,13 @@ public static class BiobankApplication
         builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
         builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ContractMethodProvider<>));
         builder.Services.AddGrpcReflection();
+        builder.Services.AddBrowserAccess(options);
         builder.Services.AddHostedService<Reservations.NoShowSweep>();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
             .AddCheck<DatabaseHealthCheck>("postgresql");
 
         var app = builder.Build();
+        app.UseBrowserAccess();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcHealthChecksService().AllowAnonymous();

@@ -24,4 +24,17 @@ public sealed class BiobankServerOptions
     /// gRPC-aware load balancer terminates TLS on a private network.
     /// </summary>
     public bool AllowRemoteCleartext { get; set; }
+
+    /// <summary>Which web pages may call the server from a browser (gRPC-Web).</summary>
+    public CorsOptions Cors { get; set; } = new();
+
+    /// <summary>Settings of <c>Biobank:Cors</c>.</summary>
+    public sealed class CorsOptions
+    {
+        /// <summary>
+        /// Origins (<c>https://lims.example.org</c>, scheme, host and port) whose pages may call the
+        /// server; none by default, so no page of another origin can.
+        /// </summary>
+        public List<string> Origins { get; set; } = [];
+    }
 }

@@ -39,9 +39,12 @@ public class BiobankServerFixture : IAsyncLifetime
             ConfigureServer(builder);
         });
         await App.StartAsync();
-        Address = new Uri(App.Urls.Single());
+        Address = new Uri(App.Urls.Except(AdditionalUrls).Single());
         _signingKey = LocalSigningKey.Load(_dataDirectory);
     }
+
+    /// <summary>The addresses of the endpoints a derived fixture adds besides the gRPC one.</summary>
+    protected virtual IEnumerable<string> AdditionalUrls => [];
 
     /// <summary>Lets a derived fixture add configuration or services.</summary>
     protected virtual void ConfigureServer(WebApplicationBuilder builder)

@@ -155,7 +155,8 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A loopback port nothing listens on at the moment.</summary>
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

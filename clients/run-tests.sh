@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Runs the tests of the Python and TypeScript clients against a real Biobank server.
+#
+# Builds the server, starts it on free loopback ports (gRPC over HTTP/2, and gRPC-Web over HTTP/1.1
+# for the browser transport) with a data directory of its own under the temp directory, where it
+# keeps its private PostgreSQL and its signing key; mints the tests' tokens with the server's
+# `token` command; runs `python3 -m unittest` with Debian's Python and packages, and `node --test`
+# after `npm ci` and the TypeScript build; then stops the server with SIGTERM, which stops its
+# PostgreSQL, and removes the directory.
+#
+#   clients/run-tests.sh                 both clients
+#   clients/run-tests.sh python          one of them (python, typescript)
+#   clients/run-tests.sh --no-build      with the server dotnet build or dotnet test last built
+#
+# Needs: the .NET SDK, PostgreSQL's server binaries, protobuf-compiler, protobuf-compiler-grpc,
+# python3-grpcio and python3-protobuf (Debian), Node.js 20 or later and npm. .ci/run installs them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+build=true
+clients=()
+for argument in "$@"; do
+  case "$argument" in
+    --no-build) build=false ;;
+    *) clients+=("$argument") ;;
+  esac
+done
+[ ${#clients[@]} -gt 0 ] || clients=(python typescript)
+python=/usr/bin/python3
+
+free_port() { "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+for client in "${clients[@]}"; do
+  if [ "$client" = typescript ] && [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+    echo "The TypeScript client needs Node.js 20 or later; this is $(node --version)." >&2
+    exit 1
+  fi
+done
+
+$build && dotnet build src/Biobank.Server --nologo -v q -clp:ErrorsOnly
+server_dll=$root/src/Biobank.Server/bin/Debug/net10.0/Biobank.Server.dll
+
+data=$(mktemp -d "${TMPDIR:-/tmp}/biobank-clients.XXXXXX")
+# Run as root, the server runs its PostgreSQL as the postgres user, which must reach the directory.
+chmod 755 "$data"
+grpc_port=$(free_port)
+web_port=$(free_port)
+dotnet "$server_dll" "--Biobank:DataDirectory=$data" \
+  "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$grpc_port" \
+  "--Kestrel:Endpoints:Web:Url=http://127.0.0.1:$web_port" --Kestrel:Endpoints:Web:Protocols=Http1 \
+  --Logging:LogLevel:Default=Warning >"$data/server.log" 2>&1 &
+server_pid=$!
+
+stop_server() {
+  if kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid"
+    wait "$server_pid" || true
+  fi
+  rm -rf "$data"
+}
+trap stop_server EXIT
+
+for _ in $(seq 1 240); do
+  grep -q "Biobank serving gRPC on" "$data/server.log" && break
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "The server stopped before serving:" >&2
+    cat "$data/server.log" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+if ! grep -q "Biobank serving gRPC on" "$data/server.log"; then
+  echo "The server did not start serving within 2 minutes:" >&2
+  cat "$data/server.log" >&2
+  exit 1
+fi
+
+# The callers the tests act as, with tokens signed by this server's key.
+token() { dotnet "$server_dll" token --sub "$1" --org "$2" --role "$3" "--Biobank:DataDirectory=$data"; }
+"$python" - "$data/tokens.json" <<TOKENS
+import json, sys
+json.dump({
+    "lims-anses": "$(token lims.maisons-alfort anses lab-system)",
+    "facility-anses": "$(token marie.facility anses facility-manager)",
+    "biobank-anses": "$(token claire.biobank anses biobank-manager)",
+    "lims-inserm": "$(token lims.cochin inserm lab-system)",
+}, open(sys.argv[1], "w"))
+TOKENS
+
+export BIOBANK_TOKENS=$data/tokens.json
+for client in "${clients[@]}"; do
+  case "$client" in
+    python)
+      (cd clients/python && BIOBANK_ADDRESS="127.0.0.1:$grpc_port" "$python" -m unittest -v)
+      ;;
+    typescript)
+      (cd clients/typescript \
+        && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error \
+        && npm run --silent build \
+        && BIOBANK_ADDRESS="http://127.0.0.1:$grpc_port" BIOBANK_WEB_ADDRESS="http://127.0.0.1:$web_port" \
+           node --test dist/test/*.test.js)
+      ;;
+    *)
+      echo "usage: clients/run-tests.sh [python] [typescript]" >&2
+      exit 2
+      ;;
+  esac
+done
