@@ -69,7 +69,33 @@ public static class DemoCatalogue
         new("inserm-reunion-cfx96", "Bio-Rad CFX96 Touch real-time PCR (CIC 1410, Saint-Pierre)",
             V1.EquipmentKind.PcrSystem, "inserm-la-reunion", InsermFacilityManager,
             Rules(min: Minutes(30), max: Hours(3), horizon: Days(14), notice: TimeSpan.Zero, buffer: TimeSpan.Zero, grace: Minutes(15))),
+        new(FieldSequencer, "Oxford Nanopore MinION Mk1D portable sequencer (Nancy, field unit)",
+            V1.EquipmentKind.Sequencer, "anses-nancy", AnsesFacilityManager,
+            Rules(min: Hours(1), max: Hours(48), horizon: Days(60), notice: Hours(2), buffer: Minutes(30), grace: Minutes(30))),
     ];
+
+    /// <summary>The instrument Anses lends for field campaigns: the demo lends it to La Réunion.</summary>
+    private const string FieldSequencer = "anses-nancy-minion";
+
+    /// <summary>The material transfer agreement under which Anses sends material to Inserm.</summary>
+    public static DemoAgreement Agreement { get; } = new(
+        "mta-anses-inserm-2026", AnsesBiobankManager, "anses", "inserm",
+        [V1.PermittedUse.GeneralResearch, V1.PermittedUse.GeneticResearch],
+        [V1.MaterialType.Serum, V1.MaterialType.WholeBlood, V1.MaterialType.Dna, V1.MaterialType.BacterialIsolate],
+        [V1.SourceKind.Human, V1.SourceKind.Animal, V1.SourceKind.Isolate],
+        new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        "MTA-ANSES-INSERM-2026-001", "ABSCH-IRCC-FR-263875");
+
+    /// <summary>
+    /// Two shipments from the Anses freezer to Institut Cochin under the agreement: farmers' sera for
+    /// the One Health AMR sequencing, received into the last Inserm box; and veterinary isolates,
+    /// still with the carrier.
+    /// </summary>
+    public static IReadOnlyList<DemoShipment> Shipments => Shelves.Shipments;
+
+    /// <summary>The field sequencer lent to Inserm's site on La Réunion for the arbovirus campaign, received there.</summary>
+    public static DemoLoan Loan { get; } = new(
+        "demo-loan-minion", FieldSequencer, NadiaHoarau, AnsesFacilityManager, "inserm-la-reunion", LoanDays: 90, "DENGUE-OI", "Air France Cargo");
 
     /// <summary>
     /// Qualifications granted by the owning organisation's facility manager, including to people of
@@ -202,6 +228,7 @@ public static class DemoCatalogue
     {
         public static readonly IReadOnlyList<DemoSample> Samples;
         public static readonly IReadOnlyList<DemoAliquoting> Aliquotings;
+        public static readonly IReadOnlyList<DemoShipment> Shipments;
 
         static Shelves()
         {
@@ -287,6 +314,17 @@ public static class DemoCatalogue
             aliquotings.AddRange(inserm.Placed.Where(s => s.Sample.MaterialType == V1.MaterialType.Plasma).Take(4).Select(s => inserm.Split(s, 6)));
             Samples = [.. anses.Placed, .. inserm.Placed];
             Aliquotings = aliquotings;
+
+            var receivingBox = $"storageUnits/{Freezers[1].Boxes[^1]}";
+            var farmersSera = anses.Placed.Where(s => s.Sample.Collection == "AMR-FARMERS" && s.Sample.MaterialType == V1.MaterialType.Serum).TakeLast(4);
+            Shipments =
+            [
+                new("demo-shipment-farmers-sera", LucasMartin, [.. farmersSera.Select(s => s.Id)], "anses-maisons-alfort", "inserm-paris-cochin",
+                    V1.PermittedUse.GeneticResearch, "AMR-ONEHEALTH", "World Courier", V1.Packaging.Un3373CategoryB,
+                    [.. Enumerable.Range(1, 4).Select(i => new V1.StoragePosition { StorageUnit = receivingBox, Position = $"A{i}" })]),
+                new("demo-shipment-resapath-isolates", MarieDupont, [.. anses.Placed.Where(s => s.Sample.Collection == "RESAPATH-AMR").TakeLast(6).Select(s => s.Id)],
+                    "anses-maisons-alfort", "inserm-paris-cochin", V1.PermittedUse.GeneralResearch, "AMR-ONEHEALTH", "Biologistic", V1.Packaging.Un3373CategoryB, null),
+            ];
         }
 
         private static V1.Quantity Ml(double value) => new() { Value = value, Unit = V1.QuantityUnit.Millilitre };
@@ -408,3 +446,20 @@ public sealed record DemoSample(string Id, Caller Registrar, V1.Sample Sample);
 
 /// <summary>A sample split by <paramref name="By"/> into placed aliquots.</summary>
 public sealed record DemoAliquoting(string Parent, Caller By, IReadOnlyList<V1.SamplePortion> Aliquots);
+
+/// <summary>A material transfer agreement the <paramref name="RecordedBy"/> biobank manager registers.</summary>
+public sealed record DemoAgreement(
+    string Id, Caller RecordedBy, string Provider, string Recipient, IReadOnlyList<V1.PermittedUse> Purposes, IReadOnlyList<V1.MaterialType> Materials,
+    IReadOnlyList<V1.SourceKind> Sources, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil, string ExternalReference, string AccessAndBenefitSharingReference);
+
+/// <summary>
+/// Samples sent from Anses to Inserm: requested by <paramref name="RequestedBy"/>, approved and
+/// dispatched by the Anses biobank manager, and received into <paramref name="ReceivedInto"/>
+/// (one position per sample, in order) by the requester, or left with the carrier when null.
+/// </summary>
+public sealed record DemoShipment(
+    string Id, Caller RequestedBy, IReadOnlyList<string> Samples, string FromSite, string ToSite, V1.PermittedUse Purpose, string Project,
+    string Carrier, V1.Packaging Packaging, IReadOnlyList<V1.StoragePosition>? ReceivedInto);
+
+/// <summary>An instrument lent for <paramref name="LoanDays"/> days: asked for and received by <paramref name="Borrower"/>, approved and dispatched by <paramref name="Lender"/>.</summary>
+public sealed record DemoLoan(string Id, string Equipment, Caller Borrower, Caller Lender, string ToSite, int LoanDays, string Project, string Carrier);

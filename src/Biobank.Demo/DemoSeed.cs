@@ -17,7 +17,9 @@ namespace Biobank.Demo;
 /// Fills a Biobank with the <see cref="DemoCatalogue"/> through its public gRPC API, as the
 /// institutes' people would: facility managers register instruments, grant qualifications and
 /// schedule maintenance; technicians and LIMS book the coming week; a manager approves a booking;
-/// biobank managers set up a freezer and record consents, and technicians register, place and split samples.
+/// biobank managers set up a freezer and record consents, and technicians register, place and split samples;
+/// Anses ships samples to Inserm under an agreement (one shipment received, one with the carrier) and
+/// lends an instrument to La Réunion.
 /// Every mutation has a request id derived from what it does (and, for bookings, the date), and
 /// names the resources it creates, so a second run on the same day is answered from the request log
 /// and changes nothing; a run on a later day adds the days that came into view.
@@ -92,6 +94,15 @@ public static class DemoSeed
             aliquots += await run.AliquotAsync(aliquoting);
         }
 
+        var agreement = await run.RegisterAgreementAsync(DemoCatalogue.Agreement);
+        var shipments = new List<V1.Transfer>();
+        foreach (var shipment in DemoCatalogue.Shipments)
+        {
+            shipments.Add(await run.ShipAsync(shipment, agreement));
+        }
+
+        var loan = await run.LendAsync(DemoCatalogue.Loan);
+
         return new DemoSeedSummary(
             instruments.Count,
             DemoCatalogue.Qualifications.Count,
@@ -103,7 +114,10 @@ public static class DemoSeed
             storageUnits,
             consents.Count,
             DemoCatalogue.Samples.Count + aliquots,
-            aliquots);
+            aliquots,
+            shipments.Count(t => t.State == V1.TransferState.Received),
+            shipments.Where(t => t.State == V1.TransferState.Dispatched).Sum(t => t.Items.Count),
+            loan.Name);
     }
 
     /// <summary>
@@ -368,6 +382,115 @@ public static class DemoSeed
             }
         }
 
+        public async Task<V1.Agreement> RegisterAgreementAsync(DemoAgreement agreement)
+        {
+            var agreements = new V1.AgreementService.AgreementServiceClient(Invoker(agreement.RecordedBy));
+            try
+            {
+                return await agreements.RegisterAgreementAsync(new V1.RegisterAgreementRequest
+                {
+                    RequestId = RequestId($"agreement/{agreement.Id}"),
+                    AgreementId = agreement.Id,
+                    Agreement = new V1.Agreement
+                    {
+                        ProviderOrganisation = $"organisations/{agreement.Provider}",
+                        RecipientOrganisation = $"organisations/{agreement.Recipient}",
+                        PermittedPurposes = { agreement.Purposes },
+                        MaterialTypes = { agreement.Materials },
+                        SourceKinds = { agreement.Sources },
+                        Validity = Interval(agreement.ValidFrom, agreement.ValidUntil - agreement.ValidFrom),
+                        ExternalReference = agreement.ExternalReference,
+                        AccessAndBenefitSharingReference = agreement.AccessAndBenefitSharingReference,
+                    },
+                }, deadline: Deadline(), cancellationToken: cancellationToken);
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists || Reason(e) == ErrorReasons.RequestIdReused)
+            {
+                // Registered by an earlier version of the catalogue: the shipments go under it as it is.
+                return await agreements.GetAgreementAsync(
+                    new V1.GetAgreementRequest { Name = $"agreements/{agreement.Id}" }, deadline: Deadline(), cancellationToken: cancellationToken);
+            }
+        }
+
+        /// <summary>Requests, approves and dispatches a shipment, and receives it when the catalogue says it arrived.</summary>
+        public async Task<V1.Transfer> ShipAsync(DemoShipment shipment, V1.Agreement agreement)
+        {
+            var request = new V1.Transfer
+            {
+                FromSite = $"sites/{shipment.FromSite}",
+                ToSite = $"sites/{shipment.ToSite}",
+                Purpose = shipment.Purpose,
+                Project = shipment.Project,
+                Agreement = agreement.Name,
+                Items = { shipment.Samples.Select(s => new V1.TransferItem { Item = $"samples/{s}" }) },
+            };
+            var shipped = await MoveAsync(shipment.Id, shipment.RequestedBy, DemoCatalogue.AnsesBiobankManager, request, new V1.Shipment
+            {
+                Carrier = shipment.Carrier,
+                TrackingNumber = $"{shipment.Carrier[..2].ToUpperInvariant()}-{RequestId(shipment.Id)[..8]}",
+                Packaging = shipment.Packaging,
+                DryIceKilograms = 5,
+                TemperatureLoggerId = $"LOG-{RequestId($"{shipment.Id}/logger")[..6]}",
+                SealIds = { $"SEAL-{RequestId($"{shipment.Id}/seal")[..6]}" },
+            });
+            return shipment.ReceivedInto is { } positions
+                ? await ReceiveAsync(shipped, shipment.RequestedBy, shipment.Samples.Zip(positions, (s, p) => new V1.ItemReceipt
+                {
+                    Item = $"samples/{s}", Condition = V1.ItemCondition.Good, StoragePosition = p,
+                }))
+                : shipped;
+        }
+
+        /// <summary>
+        /// Lends the instrument for the coming <see cref="DemoLoan.LoanDays"/> days, unless it is
+        /// already away: a loan asked for on the day of the run, approved, dispatched and received.
+        /// </summary>
+        public async Task<V1.Transfer> LendAsync(DemoLoan loan)
+        {
+            var instrument = await Equipment(loan.Lender).GetEquipmentAsync(
+                new V1.GetEquipmentRequest { Name = $"equipment/{loan.Equipment}" }, deadline: Deadline(), cancellationToken: cancellationToken);
+            if (instrument.Loan != "" || instrument.Transfer != "")
+            {
+                return await Transfers(loan.Lender).GetTransferAsync(
+                    new V1.GetTransferRequest { Name = instrument.Loan == "" ? instrument.Transfer : instrument.Loan }, deadline: Deadline(), cancellationToken: cancellationToken);
+            }
+
+            var today = Dates().First().AddDays(-1);
+            var request = new V1.Transfer
+            {
+                FromSite = instrument.Site,
+                ToSite = $"sites/{loan.ToSite}",
+                Purpose = V1.PermittedUse.GeneralResearch,
+                Project = loan.Project,
+                ExpectedReturnTime = Timestamp.FromDateTimeOffset(LocalTime(today.AddDays(loan.LoanDays), new TimeOnly(12, 0), instrument.TimeZone)),
+                Items = { new V1.TransferItem { Item = instrument.Name } },
+            };
+            var shipped = await MoveAsync($"{loan.Id}-{Day(today)}", loan.Borrower, loan.Lender, request, new V1.Shipment
+            {
+                Carrier = loan.Carrier, Packaging = V1.Packaging.NotRegulated, TrackingNumber = $"AF-{RequestId($"{loan.Id}/{Day(today)}")[..8]}",
+            });
+            return await ReceiveAsync(shipped, loan.Borrower, [new V1.ItemReceipt { Item = instrument.Name, Condition = V1.ItemCondition.Good }]);
+        }
+
+        /// <summary>A transfer asked for by <paramref name="requester"/>, then approved and handed to the carrier by <paramref name="sender"/>.</summary>
+        private async Task<V1.Transfer> MoveAsync(string id, Caller requester, Caller sender, V1.Transfer request, V1.Shipment shipment)
+        {
+            var name = $"transfers/{id}";
+            var transfer = await Transfers(requester).RequestTransferAsync(
+                new V1.RequestTransferRequest { RequestId = RequestId($"transfer/{id}"), TransferId = id, Transfer = request },
+                deadline: Deadline(), cancellationToken: cancellationToken);
+            await Transfers(sender).ApproveTransferAsync(
+                new V1.ApproveTransferRequest { RequestId = RequestId($"transfer/{id}/approval"), Name = name }, deadline: Deadline(), cancellationToken: cancellationToken);
+            return await Transfers(sender).DispatchTransferAsync(
+                new V1.DispatchTransferRequest { RequestId = RequestId($"transfer/{id}/dispatch"), Name = transfer.Name, Shipment = shipment },
+                deadline: Deadline(), cancellationToken: cancellationToken);
+        }
+
+        private async Task<V1.Transfer> ReceiveAsync(V1.Transfer transfer, Caller receiver, IEnumerable<V1.ItemReceipt> receipts) =>
+            await Transfers(receiver).ReceiveTransferAsync(
+                new V1.ReceiveTransferRequest { RequestId = RequestId($"{transfer.Name}/receipt"), Name = transfer.Name, Receipts = { receipts } },
+                deadline: Deadline(), cancellationToken: cancellationToken);
+
         private async Task CreateUnitAsync(Caller manager, string id, V1.StorageUnit unit)
         {
             var storage = new V1.StorageService.StorageServiceClient(Invoker(manager));
@@ -395,6 +518,8 @@ public static class DemoSeed
         private V1.SampleService.SampleServiceClient Samples(Caller caller) => new(Invoker(caller));
 
         private V1.ReservationService.ReservationServiceClient Reservations(Caller caller) => new(Invoker(caller));
+
+        private V1.TransferService.TransferServiceClient Transfers(Caller caller) => new(Invoker(caller));
 
         private CallInvoker Invoker(Caller caller)
         {
@@ -433,11 +558,13 @@ public static class DemoSeed
 /// <summary>What the demo catalogue holds after a seed run.</summary>
 public sealed record DemoSeedSummary(
     int Instruments, int Qualifications, int Reservations, int PendingApproval, int Approved, int SkippedSlots,
-    V1.MaintenanceWindow Maintenance, int StorageUnits, int Consents, int Samples, int Aliquots)
+    V1.MaintenanceWindow Maintenance, int StorageUnits, int Consents, int Samples, int Aliquots, int ShipmentsReceived, int SamplesInTransit,
+    string Loan)
 {
     public override string ToString() =>
         $"Demo data: {Instruments} instruments, {Qualifications} qualifications, " +
         $"{Reservations} reservations in the next {DemoSeed.DaysAhead} days ({PendingApproval} pending approval, {Approved} approved by the owner), " +
         $"{SkippedSlots} slots skipped (taken or too soon); maintenance from {Maintenance.Interval.StartTime.ToDateTimeOffset():u} to {Maintenance.Interval.EndTime.ToDateTimeOffset():u}; " +
-        $"{StorageUnits} storage units, {Consents} consents, {Samples} samples ({Aliquots} of them aliquots).";
+        $"{StorageUnits} storage units, {Consents} consents, {Samples} samples ({Aliquots} of them aliquots); " +
+        $"{ShipmentsReceived} shipment received by the partner, {SamplesInTransit} samples with a carrier, an instrument on loan ({Loan}).";
 }

@@ -23,8 +23,8 @@ public sealed class DemoSeedTests(BiobankServerFixture server) : IClassFixture<B
 
         using var auditor = server.ClientFor("emma.audit", "inserm", Role.Auditor);
         var instruments = (await auditor.Equipment.ListEquipmentAsync(new ListEquipmentRequest { PageSize = 100 })).Equipment;
-        instruments.Count.ShouldBe(12);
-        instruments.Count(e => e.OwnerOrganisation == "organisations/anses").ShouldBe(6);
+        instruments.Count.ShouldBe(13);
+        instruments.Count(e => e.OwnerOrganisation == "organisations/anses").ShouldBe(7);
         instruments.ShouldContain(e => e.Kind == EquipmentKind.Sequencer && e.DisplayName.Contains("NovaSeq"));
         instruments.ShouldContain(e => e.Kind == EquipmentKind.Bsl3Suite
             && e.BookingRules.QualificationRequired && e.BookingRules.CrossOrganisationApproval);
@@ -54,8 +54,9 @@ public sealed class DemoSeedTests(BiobankServerFixture server) : IClassFixture<B
 
         var samples = (await auditor.Samples.ListSamplesAsync(new ListSamplesRequest { PageSize = 1000 })).Samples;
         samples.Count.ShouldBe(first.Samples);
-        samples.Count(s => s.CustodianOrganisation == "organisations/anses").ShouldBe(204);
-        samples.Count(s => s.CustodianOrganisation == "organisations/inserm").ShouldBe(172);
+        samples.Count(s => s.CustodianOrganisation == "organisations/anses").ShouldBe(204 - 4);
+        samples.Count(s => s.CustodianOrganisation == "organisations/inserm").ShouldBe(172 + 4);
+        samples.Count(s => s.State == SampleState.InTransit).ShouldBe(first.SamplesInTransit);
         samples.Count(s => s.Parent != "").ShouldBe(first.Aliquots);
         first.Aliquots.ShouldBe(40);
         foreach (var source in (SourceKind[])[SourceKind.Human, SourceKind.Animal, SourceKind.Environment, SourceKind.Isolate])
@@ -69,9 +70,9 @@ public sealed class DemoSeedTests(BiobankServerFixture server) : IClassFixture<B
         var boxes = (await auditor.Storage.ListStorageUnitsAsync(new ListStorageUnitsRequest { Kind = StorageUnitKind.Box, PageSize = 100 })).StorageUnits;
         boxes.Count.ShouldBe(12);
         boxes.ShouldAllBe(b => b.Rows == 8 && b.Columns == 12 && b.TemperatureBand == TemperatureBand.Minus80);
-        boxes.Sum(b => 96 - b.FreePositions).ShouldBe(first.Samples);
+        boxes.Sum(b => 96 - b.FreePositions).ShouldBe(first.Samples - first.SamplesInTransit);
         var fullBox = await auditor.Storage.GetStorageUnitAsync(new GetStorageUnitRequest { Name = "storageUnits/anses-ma-f80-01-r1-b1" });
-        fullBox.OccupiedPositions.Count.ShouldBe(96);
+        fullBox.OccupiedPositions.Count.ShouldBe(96 - 4, "four farmers' sera went to Institut Cochin");
         fullBox.Site.ShouldBe("sites/anses-maisons-alfort");
 
         // Donors are pseudonym codes that only the custodian's biobank managers see, each with a recorded consent.
@@ -80,11 +81,23 @@ public sealed class DemoSeedTests(BiobankServerFixture server) : IClassFixture<B
         {
             Organisation = "organisations/inserm", SourceKind = SourceKind.Human, PageSize = 1000,
         })).Samples;
-        cohort.Count.ShouldBe(80 + 24);
-        cohort.ShouldAllBe(s => System.Text.RegularExpressions.Regex.IsMatch(s.DonorPseudonym, "^INS-D-[0-9]{4}$") && s.ConsentReference.StartsWith("consents/"));
-        var consent = await biobankManager.Consents.GetConsentAsync(new GetConsentRequest { Name = cohort[0].ConsentReference });
-        consent.DonorPseudonym.ShouldBe(cohort[0].DonorPseudonym);
+        cohort.Count.ShouldBe(80 + 24 + 4);
+        cohort.ShouldAllBe(s => System.Text.RegularExpressions.Regex.IsMatch(s.DonorPseudonym, "^(INS|ANS)-D-[0-9]{4}$") && s.ConsentReference.StartsWith("consents/"));
+        var own = cohort.First(s => s.DonorPseudonym.StartsWith("INS-", StringComparison.Ordinal));
+        var consent = await biobankManager.Consents.GetConsentAsync(new GetConsentRequest { Name = own.ConsentReference });
+        consent.DonorPseudonym.ShouldBe(own.DonorPseudonym);
         samples.Count(s => s.CustodianOrganisation == "organisations/anses" && !(s.CatalogueOnly && s.DonorPseudonym == "")).ShouldBe(0);
+
+        // Anses sent sera to Cochin under the agreement, has isolates on the road, and lent its field sequencer to La Réunion.
+        var agreements = (await auditor.Agreements.ListAgreementsAsync(new ListAgreementsRequest { State = AgreementState.Active })).Agreements;
+        agreements.ShouldHaveSingleItem().ExternalReference.ShouldBe(DemoCatalogue.Agreement.ExternalReference);
+        var transfers = (await auditor.Transfers.ListTransfersAsync(new ListTransfersRequest { Organisation = "organisations/anses", Direction = TransferDirection.Outgoing })).Transfers;
+        transfers.Select(t => (t.State, t.Items.Count)).ShouldBe(
+            [(TransferState.Received, 1), (TransferState.Received, 4), (TransferState.Dispatched, 6)], ignoreOrder: true);
+        first.ShipmentsReceived.ShouldBe(1);
+        var lent = instruments.Single(e => e.Loan == first.Loan);
+        lent.CustodianOrganisation.ShouldBe("organisations/inserm");
+        lent.TimeZone.ShouldBe("Indian/Reunion");
     }
 
     [Fact]
