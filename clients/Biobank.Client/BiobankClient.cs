@@ -39,6 +39,7 @@ public sealed class BiobankClient : IDisposable
         Storage = new StorageService.StorageServiceClient(invoker);
         Samples = new SampleService.SampleServiceClient(invoker);
         Consents = new ConsentService.ConsentServiceClient(invoker);
+        Session = new SessionService.SessionServiceClient(invoker);
     }
 
     /// <summary>Retries calls the server could not take, with exponential back-off.</summary>
@@ -78,6 +79,9 @@ public sealed class BiobankClient : IDisposable
     public SampleService.SampleServiceClient Samples { get; }
 
     public ConsentService.ConsentServiceClient Consents { get; }
+
+    /// <summary>Sign-in: callable without a token, as a client has none yet.</summary>
+    public SessionService.SessionServiceClient Session { get; }
 
     /// <summary>The underlying channel, for services this class does not wrap (health, reflection).</summary>
     public GrpcChannel Channel => _channel;

@@ -36,4 +36,6 @@ public static class ErrorReasons
     public const string SampleNotAvailable = "SAMPLE_NOT_AVAILABLE";
     public const string ConsentWithdrawn = "CONSENT_WITHDRAWN";
     public const string UseNotPermitted = "USE_NOT_PERMITTED";
+    public const string DevelopmentSignInDisabled = "DEVELOPMENT_SIGN_IN_DISABLED";
+    public const string LoopbackOnly = "LOOPBACK_ONLY";
 }
