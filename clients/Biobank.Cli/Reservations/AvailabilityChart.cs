@@ -61,16 +61,15 @@ public static class AvailabilityChart
         screen.Note($"{label}· free  █ booked  ▒ buffer  ▓ maintenance  × out of service   (one cell: 30 min)");
         screen.Line();
         var table = new Table("free or busy", "when", "what");
-        foreach (var free in availability.Free)
+        var rows = availability.Free.Select(free => (Start: free.StartTime, Cells: new Cell[] { new("free", Tone.Good), Times.ShowInterval(free, zone), "" }))
+            .Concat(availability.Busy.Select(busy => (Start: busy.Interval.StartTime, Cells: new Cell[]
+            {
+                new("busy", Tone.Bad), Times.ShowInterval(busy.Interval, zone),
+                string.Join(' ', new[] { Words.Of(busy.Kind), busy.Organisation.Length > 0 ? $"by {Names.Id(busy.Organisation)}" : "", Names.Id(busy.Reservation) }.Where(s => s.Length > 0)),
+            })));
+        foreach (var row in rows.OrderBy(r => r.Start))
         {
-            table.Row(new Cell("free", Tone.Good), Times.ShowInterval(free, zone), "");
-        }
-
-        foreach (var busy in availability.Busy)
-        {
-            table.Row(
-                new Cell("busy", Tone.Bad), Times.ShowInterval(busy.Interval, zone),
-                string.Join(' ', new[] { Words.Of(busy.Kind), busy.Organisation.Length > 0 ? $"by {Names.Id(busy.Organisation)}" : "", busy.Reservation.Length > 0 ? Names.Id(busy.Reservation) : "" }.Where(s => s.Length > 0)));
+            table.Row(row.Cells);
         }
 
         screen.Table(table);
