@@ -35,7 +35,13 @@ public static class BiobankCli
             errors.ShowTypoCorrections = true;
         }
 
-        var configuration = new InvocationConfiguration { Output = environment.Terminal.Out, Error = environment.Terminal.Error };
+        // A command line that does not parse prints nothing a script should read: its typo
+        // corrections go to standard error with the errors.
+        var configuration = new InvocationConfiguration
+        {
+            Output = parse.Errors.Count > 0 ? environment.Terminal.Error : environment.Terminal.Out,
+            Error = environment.Terminal.Error,
+        };
         var exitCode = await parse.InvokeAsync(configuration, cancellation);
         if (parse.Errors.Count > 0)
         {
