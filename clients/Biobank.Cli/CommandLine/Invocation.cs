@@ -95,11 +95,11 @@ public sealed class Invocation(ParseResult parse, CliEnvironment environment, Gl
         {
             try
             {
-                return await send(request, new CallOptions(cancellationToken: Cancellation)).ResponseAsync.ConfigureAwait(false);
+                return await send(request, new CallOptions(cancellationToken: Cancellation)).ResponseAsync;
             }
             catch (RpcException e) when (attempt < 3 && !Cancellation.IsCancellationRequested && MayRetry(e))
             {
-                await Task.Delay(TimeSpan.FromSeconds(attempt), Cancellation).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), Cancellation);
             }
         }
     }
@@ -133,12 +133,12 @@ public sealed class Invocation(ParseResult parse, CliEnvironment environment, Gl
     /// <summary>An instrument by id or name, whose time zone becomes the zone of the run's times.</summary>
     public async Task<V1.Equipment> InstrumentAsync(string idOrName)
     {
-        var equipment = await EquipmentAsync(idOrName).ConfigureAwait(false);
+        var equipment = await EquipmentAsync(idOrName);
         Zone = ZoneOf(equipment.TimeZone);
         return equipment;
     }
 
-    public async Task<IReadOnlyList<Site>> SitesAsync() => await (_sites ??= ListSitesAsync()).ConfigureAwait(false);
+    public async Task<IReadOnlyList<Site>> SitesAsync() => await (_sites ??= ListSitesAsync());
 
     public TimeZoneInfo ZoneOf(string timeZone) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : Environment.LocalZone;
@@ -192,7 +192,7 @@ public sealed class Invocation(ParseResult parse, CliEnvironment environment, Gl
 
     private async Task<IReadOnlyList<Site>> ListSitesAsync()
     {
-        var response = await Client.Directory.ListSitesAsync(new ListSitesRequest { PageSize = 1000 }, Options).ResponseAsync.ConfigureAwait(false);
+        var response = await Client.Directory.ListSitesAsync(new ListSitesRequest { PageSize = 1000 }, Options).ResponseAsync;
         return response.Sites;
     }
 

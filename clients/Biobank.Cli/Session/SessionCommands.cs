@@ -29,9 +29,7 @@ public static class SessionCommands
 
         return cli.Leaf(
             "login",
-            "Sign in and save the server and token in a profile. On a development server (no identity provider, same machine) " +
-            "the server mints the token: biobank login --user alice --org inserm --role technician. " +
-            "Otherwise give a token: biobank login --with-token < token.txt",
+            "Sign in: on a development server, biobank login --user alice --org inserm --role technician; else biobank login --with-token < token.txt",
             [user, organisation, roles, hours, withToken],
             async run =>
             {

@@ -12,20 +12,21 @@ namespace Biobank.Cli.Values;
 /// </summary>
 public static class Words
 {
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+    // What the bench says for a few values, beside their names in the contract.
+    private static readonly Dictionary<Type, Dictionary<string, string>> Aliases = new()
     {
-        ["-80"] = "minus-80",
-        ["-20"] = "minus-20",
-        ["+4"] = "refrigerated",
-        ["4"] = "refrigerated",
-        ["fridge"] = "refrigerated",
-        ["room"] = "room-temperature",
-        ["rt"] = "room-temperature",
-        ["ln2"] = "ln2-vapour",
-        ["bsl3"] = "bsl3-suite",
-        ["blood"] = "whole-blood",
-        ["dna-sequencer"] = "sequencer",
-        ["reserved"] = "allocated",
+        [typeof(V1.TemperatureBand)] = new(StringComparer.Ordinal)
+        {
+            ["-80"] = "minus-80",
+            ["-20"] = "minus-20",
+            ["+4"] = "refrigerated",
+            ["fridge"] = "refrigerated",
+            ["room"] = "room-temperature",
+            ["ln2"] = "ln2-vapour",
+        },
+        [typeof(V1.EquipmentKind)] = new(StringComparer.Ordinal) { ["bsl3"] = "bsl3-suite" },
+        [typeof(V1.MaterialType)] = new(StringComparer.Ordinal) { ["blood"] = "whole-blood" },
+        [typeof(V1.SampleState)] = new(StringComparer.Ordinal) { ["reserved"] = "allocated" },
     };
 
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
@@ -38,7 +39,7 @@ public static class Words
     {
         var table = Table<TEnum>();
         var word = Normalise(text);
-        word = Aliases.GetValueOrDefault(word, word);
+        word = Aliases.TryGetValue(typeof(TEnum), out var aliases) ? aliases.GetValueOrDefault(word, word) : word;
         var prefix = Prefix<TEnum>();
         if (word.StartsWith(prefix, StringComparison.Ordinal))
         {
