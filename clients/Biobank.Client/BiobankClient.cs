@@ -41,6 +41,7 @@ public sealed class BiobankClient : IDisposable
         Consents = new ConsentService.ConsentServiceClient(invoker);
         Agreements = new AgreementService.AgreementServiceClient(invoker);
         Transfers = new TransferService.TransferServiceClient(invoker);
+        Session = new SessionService.SessionServiceClient(invoker);
     }
 
     /// <summary>Retries calls the server could not take, with exponential back-off.</summary>
@@ -84,6 +85,9 @@ public sealed class BiobankClient : IDisposable
     public AgreementService.AgreementServiceClient Agreements { get; }
 
     public TransferService.TransferServiceClient Transfers { get; }
+
+    /// <summary>Sign-in: callable without a token, as a client has none yet.</summary>
+    public SessionService.SessionServiceClient Session { get; }
 
     /// <summary>The underlying channel, for services this class does not wrap (health, reflection).</summary>
     public GrpcChannel Channel => _channel;

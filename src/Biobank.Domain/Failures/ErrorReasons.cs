@@ -13,6 +13,8 @@ public static class ErrorReasons
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string RoleRequired = "ROLE_REQUIRED";
     public const string OrganisationMismatch = "ORGANISATION_MISMATCH";
+    public const string DevelopmentSignInDisabled = "DEVELOPMENT_SIGN_IN_DISABLED";
+    public const string LoopbackOnly = "LOOPBACK_ONLY";
     public const string ResourceNotFound = "RESOURCE_NOT_FOUND";
     public const string ResourceAlreadyExists = "RESOURCE_ALREADY_EXISTS";
     public const string EtagMismatch = "ETAG_MISMATCH";

@@ -62,6 +62,7 @@ public static class BiobankApplication
         app.UseAuthorization();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapGrpcService<SessionService>();
         app.MapGrpcService<DirectoryService>();
         app.MapGrpcService<Equipment.EquipmentService>();
         app.MapGrpcService<Reservations.ReservationService>();

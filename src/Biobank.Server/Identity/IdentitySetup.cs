@@ -21,6 +21,7 @@ public static class IdentitySetup
     public static IServiceCollection AddBiobankIdentity(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         var options = configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
+        services.AddSingleton(new DevelopmentSignIn(options, dataDirectory));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>
             {

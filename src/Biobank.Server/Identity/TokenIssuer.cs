@@ -8,7 +8,10 @@ namespace Biobank.Server.Identity;
 /// <summary>Mints development tokens signed with the local key.</summary>
 public static class TokenIssuer
 {
-    public static string Issue(SecurityKey key, string audience, Caller caller, TimeSpan lifetime)
+    public static string Issue(SecurityKey key, string audience, Caller caller, TimeSpan lifetime) =>
+        Issue(key, audience, caller, DateTime.UtcNow.Add(lifetime));
+
+    public static string Issue(SecurityKey key, string audience, Caller caller, DateTime expires)
     {
         var claims = new Dictionary<string, object>
         {
@@ -21,7 +24,7 @@ public static class TokenIssuer
             Issuer = LocalSigningKey.Issuer,
             Audience = audience,
             Claims = claims,
-            Expires = DateTime.UtcNow.Add(lifetime),
+            Expires = expires,
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         });
     }

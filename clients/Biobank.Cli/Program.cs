@@ -1,0 +1,3 @@
+using Biobank.Cli.CommandLine;
+
+return await BiobankCli.RunAsync(args, CliEnvironment.FromProcess());
