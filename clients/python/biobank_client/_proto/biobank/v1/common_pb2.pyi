@@ -16,12 +16,18 @@ ERROR_REASON_CONSENT_WITHDRAWN: ErrorReason
 """FAILED_PRECONDITION: the donor withdrew consent for the collection: no new sample or consent
 version is recorded for them. Metadata: consent.
 """
+ERROR_REASON_DEVELOPMENT_SIGN_IN_DISABLED: ErrorReason
+"""FAILED_PRECONDITION: the server takes its tokens from an identity provider and mints none
+itself; get a token from the provider. Metadata: authority.
+"""
 ERROR_REASON_DURATION_OUT_OF_RANGE: ErrorReason
 """FAILED_PRECONDITION: shorter than the rules' minimum or longer than their maximum.
 Metadata: min_duration, max_duration (seconds).
 """
 ERROR_REASON_EQUIPMENT_UNAVAILABLE: ErrorReason
-"""FAILED_PRECONDITION: the instrument is out of service or retired. Metadata: status."""
+"""FAILED_PRECONDITION: the instrument is out of service, retired, in transit or lost, or an
+approved transfer takes it away during the slot asked for. Metadata: status, transfer (then).
+"""
 ERROR_REASON_ETAG_MISMATCH: ErrorReason
 """ABORTED: the etag given does not match the resource's current version. Metadata: etag."""
 ERROR_REASON_INSUFFICIENT_NOTICE: ErrorReason
@@ -37,11 +43,21 @@ ERROR_REASON_INVALID_FIELDS: ErrorReason
 ERROR_REASON_INVALID_PAGE_TOKEN: ErrorReason
 """INVALID_ARGUMENT: the page_token does not belong to this list or is corrupt."""
 ERROR_REASON_INVALID_POSITION: ErrorReason
-"""FAILED_PRECONDITION: the storage unit is not a box, or the position is outside its grid.
-Metadata: storage_unit, position.
+"""FAILED_PRECONDITION: the storage unit is not a box, the position is outside its grid, or the
+box is at another site than the sample (samples go between sites by transfer; a received
+sample goes into a box at the receiving site). Metadata: storage_unit, position.
 """
 ERROR_REASON_INVALID_STATE_TRANSITION: ErrorReason
 """FAILED_PRECONDITION: the resource's state does not allow this change. Metadata: state."""
+ERROR_REASON_ITEM_IN_OPEN_TRANSFER: ErrorReason
+"""FAILED_PRECONDITION: an item is already in another open transfer (requested, approved,
+dispatched or partially received). Each such item is one violation naming the other transfer.
+Metadata: name (the first such item).
+"""
+ERROR_REASON_LOOPBACK_ONLY: ErrorReason
+"""PERMISSION_DENIED: development tokens are issued only to callers on the server's own machine
+(a loopback address, not through a proxy). Metadata: remote_address.
+"""
 ERROR_REASON_ORGANISATION_MISMATCH: ErrorReason
 """PERMISSION_DENIED: the caller acts for an organisation that may not do this to the resource.
 Metadata: caller_organisation, owner_organisation.
@@ -53,6 +69,11 @@ ERROR_REASON_POSITION_OCCUPIED: ErrorReason
 ERROR_REASON_QUALIFICATION_REQUIRED: ErrorReason
 """FAILED_PRECONDITION: the booker holds no valid qualification for the instrument or its kind.
 Metadata: person, equipment, kind.
+"""
+ERROR_REASON_RELEASE_GATE_FAILED: ErrorReason
+"""FAILED_PRECONDITION: the release gate refused to approve or dispatch a transfer. Each failed
+check is one PreconditionFailure violation whose type is the check's own reason below and whose
+subject is the item. Metadata: name (the transfer), failed_checks.
 """
 ERROR_REASON_REQUEST_ID_REUSED: ErrorReason
 """INVALID_ARGUMENT: the request_id was already used for a different request.
@@ -77,6 +98,30 @@ conflict_end, conflict_kind.
 """
 ERROR_REASON_STORE_UNAVAILABLE: ErrorReason
 """UNAVAILABLE: the database cannot be reached; retry later with the same request_id."""
+ERROR_REASON_TRANSFER_AGREEMENT_NOT_COVERING: ErrorReason
+"""Release gate check: no active agreement between the two organisations covers the purpose, the
+material type and the source kind of the sample.
+"""
+ERROR_REASON_TRANSFER_CONSENT_NOT_GIVEN: ErrorReason
+"""Release gate check: the donor's consent is withdrawn, missing, or does not permit the purpose
+and, across organisations, sharing with the partner.
+"""
+ERROR_REASON_TRANSFER_ITEM_ALLOCATED: ErrorReason
+"""Release gate check: the sample is allocated to another project than the transfer's."""
+ERROR_REASON_TRANSFER_ITEM_ELSEWHERE: ErrorReason
+"""Release gate check: the item is not held by the sending organisation at the sending site (or no
+longer exists).
+"""
+ERROR_REASON_TRANSFER_ITEM_ON_HOLD: ErrorReason
+"""Release gate check: the sample is on hold (quarantine, legal, consent, quality)."""
+ERROR_REASON_TRANSFER_ITEM_UNAVAILABLE: ErrorReason
+"""Release gate check: the sample is depleted, disposed, in transit or lost; the instrument is
+retired, in transit or lost.
+"""
+ERROR_REASON_TRANSFER_LOAN_OVERLAPS_RESERVATIONS: ErrorReason
+"""Release gate check: a confirmed or pending reservation holds the instrument during the loan and
+the request does not list it for cancellation.
+"""
 ERROR_REASON_UNAUTHENTICATED: ErrorReason
 """UNAUTHENTICATED: no bearer token, or one that is expired, unsigned or for another audience."""
 ERROR_REASON_UNIT_MISMATCH: ErrorReason

@@ -34,6 +34,10 @@ EQUIPMENT_KIND_UNSPECIFIED: EquipmentKind
 """No kind: refused where a kind is required; in a list, no filter."""
 EQUIPMENT_STATUS_IN_SERVICE: EquipmentStatus
 """Bookable."""
+EQUIPMENT_STATUS_IN_TRANSIT: EquipmentStatus
+"""With a carrier, between sites, for a transfer."""
+EQUIPMENT_STATUS_LOST: EquipmentStatus
+"""Sent and never received."""
 EQUIPMENT_STATUS_OUT_OF_SERVICE: EquipmentStatus
 """Temporarily unusable; blocks new bookings."""
 EQUIPMENT_STATUS_RETIRED: EquipmentStatus
@@ -96,12 +100,14 @@ class CancelMaintenanceRequest(_message.Message):
 
 class Equipment(_message.Message):
     """A shared instrument."""
-    __slots__ = ["booking_rules", "create_time", "display_name", "etag", "kind", "maintenance_windows", "name", "owner_organisation", "site", "status", "status_reason", "time_zone", "update_time"]
+    __slots__ = ["booking_rules", "create_time", "custodian_organisation", "display_name", "etag", "kind", "loan", "maintenance_windows", "name", "owner_organisation", "site", "status", "status_reason", "time_zone", "transfer", "update_time"]
     BOOKING_RULES_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    CUSTODIAN_ORGANISATION_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     ETAG_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
+    LOAN_FIELD_NUMBER: _ClassVar[int]
     MAINTENANCE_WINDOWS_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     OWNER_ORGANISATION_FIELD_NUMBER: _ClassVar[int]
@@ -109,6 +115,7 @@ class Equipment(_message.Message):
     STATUS_FIELD_NUMBER: _ClassVar[int]
     STATUS_REASON_FIELD_NUMBER: _ClassVar[int]
     TIME_ZONE_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
     booking_rules: BookingRules
     """Optional. The booking rules; unset durations take their defaults. UpdateBookingRules
@@ -116,12 +123,21 @@ class Equipment(_message.Message):
     """
     create_time: _timestamp_pb2.Timestamp
     """Output only. When the instrument was registered."""
+    custodian_organisation: str
+    """Output only. The organisation that has the instrument now, "organisations/{id}": its owner, or
+    while lent, the borrower, whose facility managers then run it (rules, maintenance, approvals,
+    qualifications).
+    """
     display_name: str
     """Required, immutable. Human-readable name, e.g. "Zeiss LSM 980 confocal (room B214)"."""
     etag: str
     """Output only. Version of the instrument's event stream."""
     kind: EquipmentKind
     """Required, immutable. The kind of instrument."""
+    loan: str
+    """Output only. The transfer that lent the instrument to its custodian, while it is away from its
+    owner; ReturnEquipment sends it back.
+    """
     maintenance_windows: _containers.RepeatedCompositeFieldContainer[MaintenanceWindow]
     """Output only. Maintenance windows scheduled and not cancelled, leaving out those already over
     when the next one was scheduled.
@@ -133,16 +149,20 @@ class Equipment(_message.Message):
     owner_organisation: str
     """Output only. Owning organisation, "organisations/{id}": the registering caller's organisation."""
     site: str
-    """Required, immutable. Site the instrument is at, "sites/{id}", of the owning organisation."""
+    """Required, immutable. Site the instrument is at, "sites/{id}": of the owning organisation when
+    registered; only a transfer's receipt moves it (while lent, the borrowing site).
+    """
     status: EquipmentStatus
     """Output only. Current status."""
     status_reason: str
     """Output only. Why the status was last changed."""
     time_zone: str
-    """Output only. IANA time zone of the site; recurring reservations are expanded in it."""
+    """Output only. IANA time zone of the site; reservations are expanded in it."""
+    transfer: str
+    """Output only. The approved or dispatched transfer moving the instrument, "transfers/{id}", if any."""
     update_time: _timestamp_pb2.Timestamp
     """Output only. When the instrument last changed (rules, status, maintenance)."""
-    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[EquipmentKind, str]] = ..., owner_organisation: _Optional[str] = ..., site: _Optional[str] = ..., time_zone: _Optional[str] = ..., booking_rules: _Optional[_Union[BookingRules, _Mapping]] = ..., status: _Optional[_Union[EquipmentStatus, str]] = ..., status_reason: _Optional[str] = ..., maintenance_windows: _Optional[_Iterable[_Union[MaintenanceWindow, _Mapping]]] = ..., create_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., etag: _Optional[str] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[EquipmentKind, str]] = ..., owner_organisation: _Optional[str] = ..., site: _Optional[str] = ..., time_zone: _Optional[str] = ..., booking_rules: _Optional[_Union[BookingRules, _Mapping]] = ..., status: _Optional[_Union[EquipmentStatus, str]] = ..., status_reason: _Optional[str] = ..., maintenance_windows: _Optional[_Iterable[_Union[MaintenanceWindow, _Mapping]]] = ..., create_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., etag: _Optional[str] = ..., custodian_organisation: _Optional[str] = ..., transfer: _Optional[str] = ..., loan: _Optional[str] = ...) -> None: ...
 
 class GetEquipmentRequest(_message.Message):
     """Request of GetEquipment."""

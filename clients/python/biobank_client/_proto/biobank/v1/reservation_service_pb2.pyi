@@ -11,6 +11,8 @@ from typing import ClassVar as _ClassVar, Iterable as _Iterable, Mapping as _Map
 
 BUSY_KIND_BUFFER: BusyKind
 """The buffer the instrument's rules keep after a reservation."""
+BUSY_KIND_LOAN: BusyKind
+"""Lent to another site: from the loan's approval to its expected return."""
 BUSY_KIND_MAINTENANCE: BusyKind
 """A maintenance window."""
 BUSY_KIND_OUT_OF_SERVICE: BusyKind
@@ -483,7 +485,7 @@ class WatchReservationsRequest(_message.Message):
     organisation is required.
     """
     organisation: str
-    """Changes of reservations booked by, or of instruments owned by, this organisation,
+    """Changes of reservations booked by, or of instruments in the custody of, this organisation,
     "organisations/{id}". Exactly one of equipment or organisation is required.
     """
     resume_after: str

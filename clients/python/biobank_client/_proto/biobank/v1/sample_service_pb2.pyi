@@ -88,6 +88,8 @@ SAMPLE_STATE_DISPOSED: SampleState
 """Destroyed; final."""
 SAMPLE_STATE_IN_TRANSIT: SampleState
 """Being shipped to another site or organisation."""
+SAMPLE_STATE_LOST: SampleState
+"""Sent and never received; final."""
 SAMPLE_STATE_ON_HOLD: SampleState
 """Under at least one hold (quarantine, legal, quality, consent review)."""
 SAMPLE_STATE_UNSPECIFIED: SampleState
@@ -335,8 +337,9 @@ class LookupSampleRequest(_message.Message):
     barcode: str
     """Required. The barcode on the container."""
     organisation: str
-    """Optional. The custodian organisation whose labels are searched, "organisations/{id}"; the
-    caller's if empty.
+    """Optional. The organisation whose labels are searched (the one that registered the container),
+    "organisations/{id}"; the caller's if empty. A tube received from the partner carries the
+    partner's label: name the partner.
     """
     def __init__(self, barcode: _Optional[str] = ..., organisation: _Optional[str] = ...) -> None: ...
 
@@ -451,7 +454,7 @@ class ReleaseSampleAllocationResponse(_message.Message):
 
 class Sample(_message.Message):
     """A physical container of material."""
-    __slots__ = ["allocation", "barcode", "catalogue_only", "checked_out", "collection", "collection_time", "consent_reference", "create_time", "custodian_organisation", "donor_pseudonym", "etag", "freeze_thaw_count", "holds", "material_type", "name", "parent", "quantity", "quantity_band", "source_kind", "species", "sprec_code", "state", "storage_position", "update_time"]
+    __slots__ = ["allocation", "barcode", "catalogue_only", "checked_out", "collection", "collection_time", "consent_reference", "create_time", "custodian_organisation", "donor_pseudonym", "etag", "freeze_thaw_count", "holds", "material_type", "name", "parent", "quantity", "quantity_band", "site", "source_kind", "species", "sprec_code", "state", "storage_position", "transfer", "update_time"]
     ALLOCATION_FIELD_NUMBER: _ClassVar[int]
     BARCODE_FIELD_NUMBER: _ClassVar[int]
     CATALOGUE_ONLY_FIELD_NUMBER: _ClassVar[int]
@@ -470,17 +473,20 @@ class Sample(_message.Message):
     PARENT_FIELD_NUMBER: _ClassVar[int]
     QUANTITY_BAND_FIELD_NUMBER: _ClassVar[int]
     QUANTITY_FIELD_NUMBER: _ClassVar[int]
+    SITE_FIELD_NUMBER: _ClassVar[int]
     SOURCE_KIND_FIELD_NUMBER: _ClassVar[int]
     SPECIES_FIELD_NUMBER: _ClassVar[int]
     SPREC_CODE_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
     STORAGE_POSITION_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
     allocation: SampleAllocation
     """Output only. The allocation the sample is held by, until it lapses or is released. Custodians only."""
     barcode: str
-    """Required, immutable. The container's barcode, at most 64 characters, unique within the
-    custodian organisation. Custodians only.
+    """Required, immutable. The container's barcode, at most 64 characters, unique among the labels of
+    the organisation that registered the container (LookupSample searches them; a sample received
+    from the partner keeps the partner's label). Custodians only.
     """
     catalogue_only: bool
     """Output only. True when the caller sees catalogue data only (not of the custodian organisation)."""
@@ -497,7 +503,9 @@ class Sample(_message.Message):
     create_time: _timestamp_pb2.Timestamp
     """Output only. When the sample was registered (an aliquot or derivative: when it was made)."""
     custodian_organisation: str
-    """Output only. The custodian organisation, "organisations/{id}": the registering caller's."""
+    """Output only. The custodian organisation, "organisations/{id}": the registering caller's, until
+    a transfer's receipt passes custody to the receiving organisation.
+    """
     donor_pseudonym: str
     """Immutable. Pseudonym of the donor (human) or subject (animal); never a direct identifier.
     Required for HUMAN and ANIMAL. Shown only to the custodian organisation's biobank managers.
@@ -520,6 +528,10 @@ class Sample(_message.Message):
     """Required. How much material the container holds. Custodians only; others see quantity_band."""
     quantity_band: str
     """Output only. The quantity's order of magnitude, e.g. "1-10 mL", shown to everyone."""
+    site: str
+    """Output only. The site the sample is at, "sites/{id}": its box's, or the site that received it;
+    empty while unknown (registered without a position) or with a carrier.
+    """
     source_kind: SourceKind
     """Required, immutable. Where the material comes from."""
     species: str
@@ -530,9 +542,11 @@ class Sample(_message.Message):
     """Output only. Whether the sample can be used."""
     storage_position: _storage_service_pb2.StoragePosition
     """Optional. The box position the container is in; MoveSample changes it. Custodians only."""
+    transfer: str
+    """Output only. The dispatched transfer carrying the sample, "transfers/{id}", while in transit."""
     update_time: _timestamp_pb2.Timestamp
     """Output only. When the sample last changed."""
-    def __init__(self, name: _Optional[str] = ..., barcode: _Optional[str] = ..., custodian_organisation: _Optional[str] = ..., collection: _Optional[str] = ..., source_kind: _Optional[_Union[SourceKind, str]] = ..., donor_pseudonym: _Optional[str] = ..., species: _Optional[str] = ..., material_type: _Optional[_Union[MaterialType, str]] = ..., collection_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., quantity: _Optional[_Union[Quantity, _Mapping]] = ..., quantity_band: _Optional[str] = ..., consent_reference: _Optional[str] = ..., sprec_code: _Optional[str] = ..., storage_position: _Optional[_Union[_storage_service_pb2.StoragePosition, _Mapping]] = ..., state: _Optional[_Union[SampleState, str]] = ..., parent: _Optional[str] = ..., freeze_thaw_count: _Optional[int] = ..., checked_out: bool = ..., catalogue_only: bool = ..., create_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., etag: _Optional[str] = ..., holds: _Optional[_Iterable[_Union[SampleHold, _Mapping]]] = ..., allocation: _Optional[_Union[SampleAllocation, _Mapping]] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., barcode: _Optional[str] = ..., custodian_organisation: _Optional[str] = ..., collection: _Optional[str] = ..., source_kind: _Optional[_Union[SourceKind, str]] = ..., donor_pseudonym: _Optional[str] = ..., species: _Optional[str] = ..., material_type: _Optional[_Union[MaterialType, str]] = ..., collection_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., quantity: _Optional[_Union[Quantity, _Mapping]] = ..., quantity_band: _Optional[str] = ..., consent_reference: _Optional[str] = ..., sprec_code: _Optional[str] = ..., storage_position: _Optional[_Union[_storage_service_pb2.StoragePosition, _Mapping]] = ..., state: _Optional[_Union[SampleState, str]] = ..., parent: _Optional[str] = ..., freeze_thaw_count: _Optional[int] = ..., checked_out: bool = ..., catalogue_only: bool = ..., create_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., etag: _Optional[str] = ..., holds: _Optional[_Iterable[_Union[SampleHold, _Mapping]]] = ..., allocation: _Optional[_Union[SampleAllocation, _Mapping]] = ..., site: _Optional[str] = ..., transfer: _Optional[str] = ...) -> None: ...
 
 class SampleAllocation(_message.Message):
     """The allocation of a sample to a project, as AllocateSamples recorded it."""
