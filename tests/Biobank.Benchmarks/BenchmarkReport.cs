@@ -25,7 +25,7 @@ public sealed record BenchmarkReport(string Mode, RunEnvironment Environment, IR
     public string ToMarkdown()
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"## Reservation and sample write paths ({Mode} run, {Environment.StartedAt:yyyy-MM-dd HH:mm} UTC)"));
+        text.AppendLine(Invariant($"## Reservation, sample and transfer write paths ({Mode} run, {Environment.StartedAt:yyyy-MM-dd HH:mm} UTC)"));
         text.AppendLine();
         text.AppendLine(Invariant($"commit {Environment.Commit} · {Environment.Cores} cores · {Environment.OperatingSystem} · {Environment.Runtime} · PostgreSQL {Environment.Postgres} · load average at start {Environment.LoadAverage}"));
         text.AppendLine();

@@ -33,7 +33,10 @@ try
     var (results, checks) = await new WritePathBenchmark(server, options, progress).RunAsync(cancellation.Token);
     var (sampleResults, sampleChecks) = await new SampleBenchmark(server, options, progress)
         .RunAsync(results.FirstOrDefault(r => r.Id == "1"), cancellation.Token);
-    var report = new BenchmarkReport(options.Mode, environment, [.. results, .. sampleResults], [.. checks, .. sampleChecks]);
+    var (transferResults, transferChecks) = await new TransferBenchmark(server, options, progress)
+        .RunAsync(sampleResults.FirstOrDefault(r => r.Id == "5b"), sampleResults.FirstOrDefault(r => r.Id == "5a"), cancellation.Token);
+    var report = new BenchmarkReport(
+        options.Mode, environment, [.. results, .. sampleResults, .. transferResults], [.. checks, .. sampleChecks, .. transferChecks]);
 
     Console.WriteLine(report.ToMarkdown());
     if (options.JsonPath is { } path)

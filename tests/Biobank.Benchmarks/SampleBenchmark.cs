@@ -16,9 +16,7 @@ namespace Biobank.Benchmarks;
 /// </summary>
 public sealed class SampleBenchmark(BenchmarkServer server, BenchmarkOptions options, TextWriter progress)
 {
-    private const int BoxRows = 8;
-    private const int BoxColumns = 12;
-    private const int BoxPositions = BoxRows * BoxColumns;
+    private const int BoxPositions = Shelving.BoxPositions;
     private const int WarmUpSamples = 50;
 
     private readonly List<ScenarioResult> _results = [];
@@ -31,12 +29,12 @@ public sealed class SampleBenchmark(BenchmarkServer server, BenchmarkOptions opt
         using var technician = server.ClientFor("alice.tech", "anses", Role.Technician);
 
         progress.WriteLine($"5 warm-up: {WarmUpSamples} samples registered and read by one client");
-        var freezer = await CreateUnitAsync(manager, new StorageUnit
+        var freezer = await Shelving.CreateUnitAsync(manager, new StorageUnit
         {
             DisplayName = "Freezer -80 °C (sample benchmark)", Kind = StorageUnitKind.Freezer, Site = "sites/anses-maisons-alfort",
             TemperatureBand = TemperatureBand.Minus80,
         }, cancellationToken);
-        var warmUp = await RegisterAsync(technician, await BoxesAsync(manager, freezer, 1, cancellationToken), WarmUpSamples, cancellationToken);
+        var warmUp = await RegisterAsync(technician, await Shelving.BoxesAsync(manager, freezer, 1, cancellationToken), WarmUpSamples, cancellationToken);
         await ReadAsync(technician, warmUp.Names, WarmUpSamples, cancellationToken);
 
         progress.WriteLine($"5-get: one client reads {options.SampleRegistrations} samples in turn");
@@ -50,7 +48,7 @@ public sealed class SampleBenchmark(BenchmarkServer server, BenchmarkOptions opt
         Report("5-get", "one client reads one sample (GetSample)", reads, "baseline of 5", readRatios, "reads");
 
         progress.WriteLine($"5a: one client registers {options.SampleRegistrations} samples into box positions in turn");
-        var boxes = await BoxesAsync(manager, freezer, (options.SampleRegistrations + BoxPositions - 1) / BoxPositions, cancellationToken);
+        var boxes = await Shelving.BoxesAsync(manager, freezer, (options.SampleRegistrations + BoxPositions - 1) / BoxPositions, cancellationToken);
         var registered = await RegisterAsync(technician, boxes, options.SampleRegistrations, cancellationToken);
         var registrationRatios = new Dictionary<string, double>
         {
@@ -113,7 +111,7 @@ public sealed class SampleBenchmark(BenchmarkServer server, BenchmarkOptions opt
     {
         // Parents stand unplaced; each split fills a box of its own, created beforehand.
         var parents = new List<string>();
-        var boxes = await BoxesAsync(manager, freezer, options.Aliquotings, cancellationToken);
+        var boxes = await Shelving.BoxesAsync(manager, freezer, options.Aliquotings, cancellationToken);
         for (var r = 0; r < options.Aliquotings; r++)
         {
             var parent = await technician.Samples.RegisterSampleAsync(new RegisterSampleRequest
@@ -139,11 +137,11 @@ public sealed class SampleBenchmark(BenchmarkServer server, BenchmarkOptions opt
             var request = new AliquotSampleRequest { RequestId = BiobankClient.NewRequestId(), Name = parents[r] };
             request.Aliquots.Add(Enumerable.Range(0, BoxPositions).Select(i => new SamplePortion
             {
-                Barcode = Barcode(),
+                Barcode = Shelving.Barcode(),
                 Quantity = new Quantity { Value = 0.25, Unit = QuantityUnit.Millilitre },
-                StoragePosition = new StoragePosition { StorageUnit = boxes[r], Position = Position(i) },
+                StoragePosition = new StoragePosition { StorageUnit = boxes[r], Position = Shelving.Position(i) },
             }));
-            if (await CallAsync(() => technician.Samples.AliquotSampleAsync(request, cancellationToken: cancellationToken).ResponseAsync, run, cancellationToken))
+            if (await Shelving.CallAsync(() => technician.Samples.AliquotSampleAsync(request, cancellationToken: cancellationToken).ResponseAsync, run, cancellationToken))
             {
                 lastBox = boxes[r];
             }
@@ -173,9 +171,9 @@ public sealed class SampleBenchmark(BenchmarkServer server, BenchmarkOptions opt
             {
                 RequestId = BiobankClient.NewRequestId(),
                 Sample = Plasma(Invariant($"BENCH-D-{i % 500:0000}"), millilitres: 2,
-                    new StoragePosition { StorageUnit = boxes[i / BoxPositions], Position = Position(i % BoxPositions) }),
+                    new StoragePosition { StorageUnit = boxes[i / BoxPositions], Position = Shelving.Position(i % BoxPositions) }),
             };
-            await CallAsync(async () => names.Add((await technician.Samples.RegisterSampleAsync(request, cancellationToken: cancellationToken)).Name), run, cancellationToken);
+            await Shelving.CallAsync(async () => names.Add((await technician.Samples.RegisterSampleAsync(request, cancellationToken: cancellationToken)).Name), run, cancellationToken);
         }
 
         run.Elapsed = clock.Elapsed;
@@ -197,7 +195,7 @@ public sealed class SampleBenchmark(BenchmarkServer server, BenchmarkOptions opt
             }
 
             var request = new GetSampleRequest { Name = names[i % names.Count] };
-            await CallAsync(() => reader.Samples.GetSampleAsync(request, cancellationToken: cancellationToken).ResponseAsync, run, cancellationToken);
+            await Shelving.CallAsync(() => reader.Samples.GetSampleAsync(request, cancellationToken: cancellationToken).ResponseAsync, run, cancellationToken);
         }
 
         run.Elapsed = clock.Elapsed;
@@ -205,46 +203,10 @@ public sealed class SampleBenchmark(BenchmarkServer server, BenchmarkOptions opt
         return run;
     }
 
-    private static async Task<bool> CallAsync(Func<Task> call, BookingRun run, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var began = Stopwatch.GetTimestamp();
-        try
-        {
-            await call();
-            run.Succeeded(Stopwatch.GetElapsedTime(began));
-            return true;
-        }
-        catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            run.Failed(e);
-            return false;
-        }
-    }
-
-    /// <summary>Creates <paramref name="count"/> 8 × 12 boxes in the freezer (set-up, not measured).</summary>
-    private static async Task<List<string>> BoxesAsync(BiobankClient manager, string freezer, int count, CancellationToken cancellationToken)
-    {
-        var boxes = new List<string>();
-        for (var b = 0; b < count; b++)
-        {
-            boxes.Add(await CreateUnitAsync(manager, new StorageUnit
-            {
-                DisplayName = Invariant($"Box {b + 1}"), Kind = StorageUnitKind.Box, Parent = freezer, Rows = BoxRows, Columns = BoxColumns,
-            }, cancellationToken));
-        }
-
-        return boxes;
-    }
-
-    private static async Task<string> CreateUnitAsync(BiobankClient manager, StorageUnit unit, CancellationToken cancellationToken) =>
-        (await manager.Storage.CreateStorageUnitAsync(
-            new CreateStorageUnitRequest { RequestId = BiobankClient.NewRequestId(), StorageUnit = unit }, cancellationToken: cancellationToken)).Name;
-
     /// <summary>Plasma of a pseudonymous donor of a cohort, collected yesterday.</summary>
     private static Sample Plasma(string donor, double millilitres, StoragePosition? position) => new()
     {
-        Barcode = Barcode(),
+        Barcode = Shelving.Barcode(),
         Collection = "LONGCOVID-PROT",
         SourceKind = SourceKind.Human,
         DonorPseudonym = donor,
@@ -254,11 +216,6 @@ public sealed class SampleBenchmark(BenchmarkServer server, BenchmarkOptions opt
         ConsentReference = "CONSENT-LC-V3",
         StoragePosition = position,
     };
-
-    private static string Barcode() => $"BC-{Guid.NewGuid():N}"[..19].ToUpperInvariant();
-
-    /// <summary>Row by row: "A1", "A2", ..., "A12", "B1", ...</summary>
-    private static string Position(int index) => Invariant($"{(char)('A' + (index / BoxColumns))}{(index % BoxColumns) + 1}");
 
     private static string Outcomes(SortedDictionary<string, int> outcomes) =>
         outcomes.Count == 0 ? "" : " (" + string.Join(", ", outcomes.Select(o => Invariant($"{o.Value}× {o.Key}"))) + ")";
