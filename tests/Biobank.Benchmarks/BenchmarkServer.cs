@@ -2,10 +2,12 @@ extern alias BiobankServer;
 
 using Biobank.Client;
 using Biobank.Domain.Access;
+using Biobank.Benchmarks.Baselines;
 using BiobankServer::Biobank.Server.Hosting;
 using BiobankServer::Biobank.Server.Identity;
 using BiobankServer::Biobank.Server.LocalDatabase;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
@@ -24,6 +26,7 @@ public sealed class BenchmarkServer : IAsyncDisposable
     private LocalPostgresCluster? _cluster;
     private WebApplication? _app;
     private SymmetricSecurityKey? _signingKey;
+    private NpgsqlDataSource? _baselinePool;
 
     private BenchmarkServer(string root) => _root = root;
 
@@ -50,6 +53,7 @@ public sealed class BenchmarkServer : IAsyncDisposable
     {
         _cluster = await LocalPostgresCluster.StartAsync(Path.Combine(_root, "cluster"), cancellationToken);
         ConnectionString = await _cluster.EnsureDatabaseAsync(Database, cancellationToken);
+        _baselinePool = NpgsqlDataSource.Create(ConnectionString);
         var dataDirectory = Path.Combine(_root, "server");
         _app = BiobankApplication.Build([], ConnectionString, builder =>
         {
@@ -57,7 +61,9 @@ public sealed class BenchmarkServer : IAsyncDisposable
             builder.Configuration["Biobank:DataDirectory"] = dataDirectory;
             // A log line per call would be measured along with the call; real failures show in the checks.
             builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+            builder.Services.AddSingleton(new HonestBookingEndpoint(_baselinePool!));
         });
+        _app.MapGrpcService<HonestBookingEndpoint>();
         await _app.StartAsync(cancellationToken);
         Address = new Uri(_app.Urls.Single());
         _signingKey = LocalSigningKey.Load(dataDirectory);
@@ -84,6 +90,11 @@ public sealed class BenchmarkServer : IAsyncDisposable
             {
                 await _app.StopAsync();
                 await _app.DisposeAsync();
+            }
+
+            if (_baselinePool is not null)
+            {
+                await _baselinePool.DisposeAsync();
             }
         }
         finally

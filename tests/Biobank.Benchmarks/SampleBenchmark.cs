@@ -141,7 +141,7 @@ public sealed class SampleBenchmark(BenchmarkServer server, BenchmarkOptions opt
                 Quantity = new Quantity { Value = 0.25, Unit = QuantityUnit.Millilitre },
                 StoragePosition = new StoragePosition { StorageUnit = boxes[r], Position = Shelving.Position(i) },
             }));
-            if (await Shelving.CallAsync(() => technician.Samples.AliquotSampleAsync(request, cancellationToken: cancellationToken).ResponseAsync, run, cancellationToken))
+            if (await BookingRun.TimeAsync(() => technician.Samples.AliquotSampleAsync(request, cancellationToken: cancellationToken).ResponseAsync, run, cancellationToken))
             {
                 lastBox = boxes[r];
             }
@@ -173,7 +173,7 @@ public sealed class SampleBenchmark(BenchmarkServer server, BenchmarkOptions opt
                 Sample = Plasma(Invariant($"BENCH-D-{i % 500:0000}"), millilitres: 2,
                     new StoragePosition { StorageUnit = boxes[i / BoxPositions], Position = Shelving.Position(i % BoxPositions) }),
             };
-            await Shelving.CallAsync(async () => names.Add((await technician.Samples.RegisterSampleAsync(request, cancellationToken: cancellationToken)).Name), run, cancellationToken);
+            await BookingRun.TimeAsync(async () => names.Add((await technician.Samples.RegisterSampleAsync(request, cancellationToken: cancellationToken)).Name), run, cancellationToken);
         }
 
         run.Elapsed = clock.Elapsed;
@@ -195,7 +195,7 @@ public sealed class SampleBenchmark(BenchmarkServer server, BenchmarkOptions opt
             }
 
             var request = new GetSampleRequest { Name = names[i % names.Count] };
-            await Shelving.CallAsync(() => reader.Samples.GetSampleAsync(request, cancellationToken: cancellationToken).ResponseAsync, run, cancellationToken);
+            await BookingRun.TimeAsync(() => reader.Samples.GetSampleAsync(request, cancellationToken: cancellationToken).ResponseAsync, run, cancellationToken);
         }
 
         run.Elapsed = clock.Elapsed;

@@ -6,30 +6,12 @@ using static System.FormattableString;
 
 namespace Biobank.Benchmarks;
 
-/// <summary>What the sample and transfer scenarios share: timed calls, and freezers of 8 × 12 boxes set up beforehand.</summary>
+/// <summary>What the sample and transfer scenarios share: freezers of 8 × 12 boxes set up beforehand.</summary>
 public static class Shelving
 {
     public const int BoxRows = 8;
     public const int BoxColumns = 12;
     public const int BoxPositions = BoxRows * BoxColumns;
-
-    /// <summary>Times one call into <paramref name="run"/>: its latency when it succeeds, its status and reason when it fails.</summary>
-    public static async Task<bool> CallAsync(Func<Task> call, BookingRun run, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var began = Stopwatch.GetTimestamp();
-        try
-        {
-            await call();
-            run.Succeeded(Stopwatch.GetElapsedTime(began));
-            return true;
-        }
-        catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            run.Failed(e);
-            return false;
-        }
-    }
 
     /// <summary>Creates <paramref name="count"/> 8 × 12 boxes in the freezer (set-up, not measured).</summary>
     public static async Task<List<string>> BoxesAsync(BiobankClient manager, string freezer, int count, CancellationToken cancellationToken)

@@ -92,10 +92,10 @@ public sealed class TransferBenchmark(BenchmarkServer server, BenchmarkOptions o
             FromSite = MaisonsAlfort, ToSite = Cochin, Purpose = PermittedUse.GeneralResearch, Project = "BENCH-SHIPMENTS", Agreement = agreement,
         };
         transfer.Items.Add(items.Select(i => new TransferItem { Item = i }));
-        if (!await Shelving.CallAsync(async () => transfer = await requester.Transfers.RequestTransferAsync(
+        if (!await BookingRun.TimeAsync(async () => transfer = await requester.Transfers.RequestTransferAsync(
                 new RequestTransferRequest { RequestId = BiobankClient.NewRequestId(), Transfer = transfer }, cancellationToken: cancellationToken),
                 runs["request"], cancellationToken)
-            || !await Shelving.CallAsync(async () => transfer = await sender.Transfers.ApproveTransferAsync(
+            || !await BookingRun.TimeAsync(async () => transfer = await sender.Transfers.ApproveTransferAsync(
                 new ApproveTransferRequest { RequestId = BiobankClient.NewRequestId(), Name = transfer.Name }, cancellationToken: cancellationToken),
                 runs["approve"], cancellationToken))
         {
@@ -113,9 +113,9 @@ public sealed class TransferBenchmark(BenchmarkServer server, BenchmarkOptions o
         {
             Item = item, Condition = ItemCondition.Good, StoragePosition = new StoragePosition { StorageUnit = box, Position = Shelving.Position(i) },
         }));
-        return await Shelving.CallAsync(async () => transfer = await sender.Transfers.DispatchTransferAsync(dispatch, cancellationToken: cancellationToken),
+        return await BookingRun.TimeAsync(async () => transfer = await sender.Transfers.DispatchTransferAsync(dispatch, cancellationToken: cancellationToken),
                 runs["dispatch"], cancellationToken)
-            && await Shelving.CallAsync(async () => transfer = await receiver.Transfers.ReceiveTransferAsync(receipt, cancellationToken: cancellationToken),
+            && await BookingRun.TimeAsync(async () => transfer = await receiver.Transfers.ReceiveTransferAsync(receipt, cancellationToken: cancellationToken),
                 runs["receive"], cancellationToken)
             ? transfer
             : null;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Biobank.Benchmarks.Baselines;
 using Biobank.Client;
 using Biobank.Domain.Access;
 using Biobank.V1;
@@ -24,6 +25,7 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
 
     private readonly List<ScenarioResult> _results = [];
     private readonly List<BookingRun> _freeSlotRuns = [];
+    private readonly List<BookingRun> _baselineRuns = [];
 
     public async Task<(IReadOnlyList<ScenarioResult> Results, IReadOnlyList<Check> Checks)> RunAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +43,9 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
             var checks = await ContentionAsync(manager, technicians, single, cancellationToken);
             await SingleClientAgainAsync(manager, technicians[0], single, cancellationToken);
             checks.Insert(0, FreeSlotsAllBooked());
+            var bare = BookingRun.Merge(_baselineRuns);
+            checks.Insert(1, new Check("every booking of the bare gRPC baseline succeeded", bare.FailureCount == 0,
+                Invariant($"{bare.Booked} booked, {bare.FailureCount} failed") + Outcomes(bare.Failures)));
             return (_results, checks);
         }
         finally
@@ -62,13 +67,33 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
         await BookAsync([technicians[0]], options.WarmUpBookings, (_, j) => Booking(equipment, (EachAtOnce * technicians.Count) + j), cancellationToken);
     }
 
-    /// <summary>Scenario 1, the baseline: one client books back-to-back slots of a fresh instrument, one call at a time.</summary>
+    /// <summary>
+    /// Scenario 1, the baseline of the others: one client books back-to-back slots of a fresh
+    /// instrument, one call at a time; then the same count of bookings without Biobank, as plain SQL,
+    /// as the honest minimum, and as the honest minimum behind a bare gRPC method.
+    /// </summary>
     private async Task<BookingRun> SingleClientAsync(BiobankClient manager, BiobankClient technician, CancellationToken cancellationToken)
     {
         progress.WriteLine($"1: one client books {options.SingleClientBookings} slots in turn");
         var equipment = await RegisterAsync(manager, "single client", cancellationToken);
         var run = await BookAsync([technician], options.SingleClientBookings, (_, j) => Booking(equipment, j), cancellationToken);
-        Report("1", "one client, fresh instrument", run, "baseline");
+        var baselines = await BaselinesAsync("1", [technician], options.SingleClientBookings, cancellationToken);
+
+        // The target: the honest minimum twice, plus what a bare gRPC call adds to it.
+        var target = (2 * baselines.Honest.Summary.P50) + (baselines.BareGrpc.Summary.P50 - baselines.Honest.Summary.P50);
+        var ratios = new Dictionary<string, double>
+        {
+            ["p50_vs_plain_sql"] = run.Summary.P50 / baselines.Plain.Summary.P50,
+            ["p50_vs_honest_minimum"] = run.Summary.P50 / baselines.Honest.Summary.P50,
+            ["p50_vs_bare_grpc_honest_minimum"] = run.Summary.P50 / baselines.BareGrpc.Summary.P50,
+            ["p50_vs_target"] = run.Summary.P50 / target,
+        };
+        Report(
+            "1", "one client, fresh instrument", run,
+            Invariant($"baseline; p50 ×{ratios["p50_vs_honest_minimum"]:F1} of 1-honest, ×{ratios["p50_vs_bare_grpc_honest_minimum"]:F1} of 1-grpc, ") +
+            Invariant($"×{ratios["p50_vs_target"]:F2} of the target (2 × 1-honest + a bare gRPC call, {target:F2} ms)"),
+            ratios);
+        ReportBaselines(baselines, run);
         return run;
     }
 
@@ -91,7 +116,10 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
             Invariant($"p50 ×{ratios["p50_vs_single_client"]:F2} of 1: the drift of the machine during the run"), ratios);
     }
 
-    /// <summary>Scenario 2: the same bookings from many clients at once, on one instrument and on one instrument each.</summary>
+    /// <summary>
+    /// Scenario 2: the same bookings from many clients at once, on one instrument and on one
+    /// instrument each, and the baselines with as many connections.
+    /// </summary>
     private async Task ConcurrentClientsAsync(
         BiobankClient manager, List<BiobankClient> technicians, BookingRun single, CancellationToken cancellationToken)
     {
@@ -101,7 +129,6 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
         progress.WriteLine($"2a: {clients.Count} clients book {perClient} distinct slots each of one instrument");
         var shared = await RegisterAsync(manager, "shared by concurrent clients", cancellationToken);
         var oneInstrument = await BookAsync(clients, perClient, (c, j) => Booking(shared, (j * clients.Count) + c), cancellationToken);
-        ReportAgainstSingleClient("2a", $"{clients.Count} clients, one instrument", oneInstrument, single);
 
         progress.WriteLine($"2b: {clients.Count} clients book {perClient} slots each of an instrument of their own");
         var own = new List<string>();
@@ -111,7 +138,64 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
         }
 
         var ownInstruments = await BookAsync(clients, perClient, (c, j) => Booking(own[c], j), cancellationToken);
-        ReportAgainstSingleClient("2b", $"{clients.Count} clients, {clients.Count} instruments", ownInstruments, single);
+        var baselines = await BaselinesAsync("2b", clients, perClient, cancellationToken);
+
+        ReportAgainstSingleClient("2a", $"{clients.Count} clients, one instrument", oneInstrument, single, new()
+        {
+            ["throughput_vs_many_instruments"] = oneInstrument.Throughput / ownInstruments.Throughput,
+        });
+        ReportAgainstSingleClient("2b", $"{clients.Count} clients, {clients.Count} instruments", ownInstruments, single, new()
+        {
+            ["throughput_vs_plain_sql"] = ownInstruments.Throughput / baselines.Plain.Throughput,
+            ["throughput_vs_honest_minimum"] = ownInstruments.Throughput / baselines.Honest.Throughput,
+            ["throughput_vs_bare_grpc_honest_minimum"] = ownInstruments.Throughput / baselines.BareGrpc.Throughput,
+        });
+        ReportBaselines(baselines, ownInstruments);
+    }
+
+    private sealed record Baselines(string Scenario, int Connections, BookingRun Plain, BookingRun Honest, BookingRun BareGrpc);
+
+    /// <summary>
+    /// The bookings of a scenario done without Biobank on the same PostgreSQL, with as many
+    /// connections as it has clients: plain SQL, the honest minimum, and the honest minimum behind
+    /// a bare gRPC method called by the same clients.
+    /// </summary>
+    private async Task<Baselines> BaselinesAsync(string scenario, List<BiobankClient> clients, int perClient, CancellationToken cancellationToken)
+    {
+        progress.WriteLine($"{scenario} baselines: plain SQL, the honest minimum, and the honest minimum behind a bare gRPC method, {clients.Count} at once");
+        var baselines = new BookingBaselines(server.ConnectionString, options);
+        await baselines.CreateSchemaAsync(cancellationToken);
+        var plain = await baselines.PlainAsync(clients.Count, perClient, cancellationToken);
+        var honest = await baselines.HonestAsync(clients.Count, perClient, cancellationToken);
+        var bare = await CallEachAsync(clients, perClient, (client, c, j) =>
+        {
+            var request = new BookRequest { Instrument = 1 + (((j * clients.Count) + c) % BookingBaselines.Instruments) };
+            return () => new HonestBookingService.HonestBookingServiceClient(client.Channel).BookAsync(request, cancellationToken: cancellationToken).ResponseAsync;
+        }, cancellationToken);
+        _baselineRuns.Add(bare);
+        return new Baselines(scenario, clients.Count, plain, honest, bare);
+    }
+
+    /// <summary>The baselines' rows, each against the scenario's own run: how many times faster than Biobank the baseline is.</summary>
+    private void ReportBaselines(Baselines baselines, BookingRun ours)
+    {
+        foreach (var (suffix, what, run) in new[]
+        {
+            ("sql", "plain SQL: one autocommit insert", baselines.Plain),
+            ("honest", "the honest minimum: request log, reservation, event, one transaction", baselines.Honest),
+            ("grpc", "the honest minimum behind a bare gRPC method", baselines.BareGrpc),
+        })
+        {
+            var ratios = new Dictionary<string, double>
+            {
+                ["throughput_vs_ours"] = run.Throughput / ours.Throughput,
+                ["p50_vs_ours"] = run.Summary.P50 / ours.Summary.P50,
+            };
+            Report(
+                $"{baselines.Scenario}-{suffix}", Invariant($"{what}, {baselines.Connections} at once (baseline)"), run,
+                Invariant($"baseline of {baselines.Scenario}: throughput ×{ratios["throughput_vs_ours"]:F2}, p50 ×{ratios["p50_vs_ours"]:F2} of {baselines.Scenario}"),
+                ratios);
+        }
     }
 
     /// <summary>
@@ -305,60 +389,40 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
         IReadOnlyList<BiobankClient> clients, int perClient, Func<int, int, CreateReservationRequest?> booking,
         CancellationToken cancellationToken, TimeSpan? budget = null)
     {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var limit = budget ?? options.ScenarioBudget;
-        var clock = new Stopwatch();
-        var workers = clients.Select(async (client, c) =>
-        {
-            await gate.Task;
-            var run = new BookingRun();
-            for (var j = 0; j < perClient && booking(c, j) is { } request; j++)
-            {
-                if (clock.Elapsed > limit)
-                {
-                    run.StoppedByBudget = true;
-                    break;
-                }
-
-                await BookOnceAsync(client, request, run, cancellationToken);
-            }
-
-            return run;
-        }).ToList();
-        clock.Start();
-        gate.SetResult();
-        var merged = BookingRun.Merge(await Task.WhenAll(workers));
-        merged.Elapsed = clock.Elapsed;
-        _freeSlotRuns.Add(merged);
-        return merged;
+        var run = await CallEachAsync(
+            clients, perClient,
+            (client, c, j) => booking(c, j) is { } request ? () => client.Reservations.CreateReservationAsync(request, cancellationToken: cancellationToken).ResponseAsync : null,
+            cancellationToken, budget);
+        _freeSlotRuns.Add(run);
+        return run;
     }
 
-    private static async Task BookOnceAsync(BiobankClient client, CreateReservationRequest request, BookingRun run, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var began = Stopwatch.GetTimestamp();
-        try
-        {
-            await client.Reservations.CreateReservationAsync(request, cancellationToken: cancellationToken);
-            run.Succeeded(Stopwatch.GetElapsedTime(began));
-        }
-        catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            run.Failed(e);
-        }
-    }
+    private Task<BookingRun> CallEachAsync(
+        IReadOnlyList<BiobankClient> clients, int perClient, Func<BiobankClient, int, int, Func<Task>?> call,
+        CancellationToken cancellationToken, TimeSpan? budget = null) =>
+        BookingRun.AllTogetherAsync(clients, perClient, budget ?? options.ScenarioBudget, call, cancellationToken);
+
+    private static Task<bool> BookOnceAsync(BiobankClient client, CreateReservationRequest request, BookingRun run, CancellationToken cancellationToken) =>
+        BookingRun.TimeAsync(() => client.Reservations.CreateReservationAsync(request, cancellationToken: cancellationToken).ResponseAsync, run, cancellationToken);
 
     private void Report(string id, string title, BookingRun run, string comparison, IReadOnlyDictionary<string, double>? ratios = null) =>
         _results.Add(ScenarioResult.Of(id, title, run, comparison, ratios));
 
-    private void ReportAgainstSingleClient(string id, string title, BookingRun run, BookingRun single)
+    private void ReportAgainstSingleClient(string id, string title, BookingRun run, BookingRun single, Dictionary<string, double> others)
     {
         var ratios = new Dictionary<string, double>
         {
             ["throughput_vs_single_client"] = run.Throughput / single.Throughput,
             ["p50_vs_single_client"] = run.Summary.P50 / single.Summary.P50,
         };
-        Report(id, title, run, Invariant($"throughput ×{ratios["throughput_vs_single_client"]:F2}, p50 ×{ratios["p50_vs_single_client"]:F2} of 1"), ratios);
+        var comparison = Invariant($"throughput ×{ratios["throughput_vs_single_client"]:F2}, p50 ×{ratios["p50_vs_single_client"]:F2} of 1");
+        foreach (var (name, ratio) in others)
+        {
+            ratios[name] = ratio;
+            comparison += Invariant($"; {name.Replace('_', ' ')} ×{ratio:F2}");
+        }
+
+        Report(id, title, run, comparison, ratios);
     }
 
     /// <summary>The <paramref name="slot"/>-th half hour after the origin.</summary>
