@@ -34,6 +34,9 @@ public sealed class BenchmarkServer : IAsyncDisposable
 
     public string ConnectionString { get; private set; } = null!;
 
+    /// <summary>The server's local state, its development signing key among it: a second server process given it accepts the same tokens.</summary>
+    public string DataDirectory => Path.Combine(_root, "server");
+
     public static async Task<BenchmarkServer> StartAsync(CancellationToken cancellationToken)
     {
         var server = new BenchmarkServer(Path.Combine(Path.GetTempPath(), $"biobank-bench-{Guid.NewGuid():N}"));
@@ -54,7 +57,7 @@ public sealed class BenchmarkServer : IAsyncDisposable
         _cluster = await LocalPostgresCluster.StartAsync(Path.Combine(_root, "cluster"), cancellationToken);
         ConnectionString = await _cluster.EnsureDatabaseAsync(Database, cancellationToken);
         _baselinePool = NpgsqlDataSource.Create(ConnectionString);
-        var dataDirectory = Path.Combine(_root, "server");
+        var dataDirectory = DataDirectory;
         _app = BiobankApplication.Build([], ConnectionString, builder =>
         {
             builder.Configuration["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0";
@@ -69,8 +72,11 @@ public sealed class BenchmarkServer : IAsyncDisposable
         _signingKey = LocalSigningKey.Load(dataDirectory);
     }
 
-    public BiobankClient ClientFor(string subject, string organisation, string role) =>
-        new(Address, TokenIssuer.Issue(
+    public BiobankClient ClientFor(string subject, string organisation, string role) => ClientFor(Address, subject, organisation, role);
+
+    /// <summary>A client of the server at <paramref name="address"/>, which shares this server's data directory.</summary>
+    public BiobankClient ClientFor(Uri address, string subject, string organisation, string role) =>
+        new(address, TokenIssuer.Issue(
             _signingKey!, "biobank", new Caller(subject, organisation, new HashSet<string>(StringComparer.Ordinal) { role }), TimeSpan.FromHours(2)));
 
     /// <summary>The version of the PostgreSQL the server writes to, as it reports it.</summary>

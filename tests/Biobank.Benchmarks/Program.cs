@@ -35,8 +35,12 @@ try
         .RunAsync(results.FirstOrDefault(r => r.Id == "1"), cancellation.Token);
     var (transferResults, transferChecks) = await new TransferBenchmark(server, options, progress)
         .RunAsync(sampleResults.FirstOrDefault(r => r.Id == "5b"), sampleResults.FirstOrDefault(r => r.Id == "5a"), cancellation.Token);
+    var (processResults, processChecks) = await new ServerProcessBenchmark(server, options, progress)
+        .RunAsync(results.FirstOrDefault(r => r.Id == "2b"), cancellation.Token);
     var report = new BenchmarkReport(
-        options.Mode, environment, [.. results, .. sampleResults, .. transferResults], [.. checks, .. sampleChecks, .. transferChecks]);
+        options.Mode, environment,
+        [.. results, .. sampleResults, .. transferResults, .. processResults],
+        [.. checks, .. sampleChecks, .. transferChecks, .. processChecks]);
 
     Console.WriteLine(report.ToMarkdown());
     if (options.JsonPath is { } path)

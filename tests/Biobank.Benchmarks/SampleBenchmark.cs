@@ -76,11 +76,13 @@ public sealed class SampleBenchmark(BenchmarkServer server, BenchmarkOptions opt
             ["p50_vs_get_sample"] = aliquotings.Summary.P50 / reads.Summary.P50,
             ["p99_vs_get_sample"] = aliquotings.Summary.P99 / reads.Summary.P99,
             ["p50_per_aliquot_vs_registration"] = perAliquot / registered.Run.Summary.P50,
+            ["p50_vs_registration"] = aliquotings.Summary.P50 / registered.Run.Summary.P50,
         };
         Report(
             "5b", Invariant($"one client splits a sample into {BoxPositions} placed aliquots (per call)"), aliquotings,
             Invariant($"p50 ×{aliquotRatios["p50_vs_get_sample"]:F1}, p99 ×{aliquotRatios["p99_vs_get_sample"]:F1} of 5-get; ") +
-            Invariant($"{perAliquot:F2} ms per aliquot, ×{aliquotRatios["p50_per_aliquot_vs_registration"]:F2} of a 5a registration"),
+            Invariant($"{perAliquot:F2} ms per aliquot, ×{aliquotRatios["p50_per_aliquot_vs_registration"]:F2} of a 5a registration; ") +
+            Invariant($"the split ×{aliquotRatios["p50_vs_registration"]:F1} of a 5a registration (target ≤ 10)"),
             aliquotRatios, "splits");
 
         var all = BookingRun.Merge(_runs);

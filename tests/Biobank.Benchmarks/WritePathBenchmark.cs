@@ -31,20 +31,22 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
     {
         using var manager = server.ClientFor("marie.facility", "anses", Role.FacilityManager);
         // One connection per client; even-numbered technicians are Anses's own, the others Inserm's.
-        var technicians = Enumerable.Range(0, Math.Max(options.ConcurrentClients, options.Racers))
+        var technicians = Enumerable.Range(0, new[] { options.ConcurrentClients, options.Racers, options.MixedClients }.Max())
             .Select(i => server.ClientFor(Invariant($"tech-{i:D2}"), i % 2 == 0 ? "anses" : "inserm", Role.Technician))
             .ToList();
         try
         {
             await WarmUpAsync(manager, technicians, cancellationToken);
             var single = await SingleClientAsync(manager, technicians[0], cancellationToken);
-            await ConcurrentClientsAsync(manager, technicians, single, cancellationToken);
+            var manyInstruments = await ConcurrentClientsAsync(manager, technicians, single, cancellationToken);
+            var mixedChecks = await MixedLoadAsync(manager, technicians, manyInstruments, cancellationToken);
             await HistorySizeAsync(manager, technicians, cancellationToken);
             var checks = await ContentionAsync(manager, technicians, single, cancellationToken);
             await SingleClientAgainAsync(manager, technicians[0], single, cancellationToken);
             checks.Insert(0, FreeSlotsAllBooked());
+            checks.InsertRange(1, mixedChecks);
             var bare = BookingRun.Merge(_baselineRuns);
-            checks.Insert(1, new Check("every booking of the bare gRPC baseline succeeded", bare.FailureCount == 0,
+            checks.Insert(1 + mixedChecks.Count, new Check("every booking of the bare gRPC baseline succeeded", bare.FailureCount == 0,
                 Invariant($"{bare.Booked} booked, {bare.FailureCount} failed") + Outcomes(bare.Failures)));
             return (_results, checks);
         }
@@ -120,7 +122,7 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
     /// Scenario 2: the same bookings from many clients at once, on one instrument and on one
     /// instrument each, and the baselines with as many connections.
     /// </summary>
-    private async Task ConcurrentClientsAsync(
+    private async Task<BookingRun> ConcurrentClientsAsync(
         BiobankClient manager, List<BiobankClient> technicians, BookingRun single, CancellationToken cancellationToken)
     {
         var clients = technicians.Take(options.ConcurrentClients).ToList();
@@ -151,6 +153,84 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
             ["throughput_vs_bare_grpc_honest_minimum"] = ownInstruments.Throughput / baselines.BareGrpc.Throughput,
         });
         ReportBaselines(baselines, ownInstruments);
+        return ownInstruments;
+    }
+
+    /// <summary>
+    /// Scenario 2c, a busy day: many clients over many instruments, where one request in ten asks
+    /// for a slot its client has just booked (a second person after the same time, with a request
+    /// of its own) and one in ten cancels that booking; the rest book free slots.
+    /// </summary>
+    private async Task<List<Check>> MixedLoadAsync(
+        BiobankClient manager, List<BiobankClient> technicians, BookingRun manyInstruments, CancellationToken cancellationToken)
+    {
+        var clients = technicians.Take(options.MixedClients).ToList();
+        var perClient = options.MixedOperationsPerClient;
+        progress.WriteLine($"2c: registering {options.MixedInstruments} instruments");
+        var instruments = new string[options.MixedInstruments];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, instruments.Length), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (i, token) => instruments[i] = await RegisterAsync(manager, Invariant($"busy day {i}"), token));
+
+        progress.WriteLine($"2c: {clients.Count} clients make {perClient} requests each over {instruments.Length} instruments, 10% conflicting, 10% cancellations");
+        var latest = new (CreateReservationRequest Request, string? Reservation)[clients.Count];
+        var refused = 0;
+        var conflictsBooked = 0;
+        var run = await CallEachAsync(clients, perClient, (client, c, j) =>
+        {
+            switch (j % 10)
+            {
+                case 8 when latest[c].Request is { } taken:
+                    var conflicting = Booking(taken.Reservation.Equipment, taken.Reservation.Interval.StartTime.ToDateTimeOffset(), HalfHour);
+                    return async () =>
+                    {
+                        try
+                        {
+                            await client.Reservations.CreateReservationAsync(conflicting, cancellationToken: cancellationToken);
+                            Interlocked.Increment(ref conflictsBooked);
+                        }
+                        catch (RpcException e) when (BookingRun.Kind(e) == SlotTaken)
+                        {
+                            Interlocked.Increment(ref refused);
+                        }
+                    };
+                case 9 when latest[c].Reservation is { } booked:
+                    var cancellation = new CancelReservationRequest
+                    {
+                        RequestId = BiobankClient.NewRequestId(), Name = booked, Reason = "Organoids not ready",
+                    };
+                    return () => client.Reservations.CancelReservationAsync(cancellation, cancellationToken: cancellationToken).ResponseAsync;
+                case 8 or 9:
+                    return null;
+                default:
+                    var index = (j * clients.Count) + c;
+                    var booking = Booking(instruments[index % instruments.Length], index / instruments.Length);
+                    return async () => latest[c] = (booking, (await client.Reservations.CreateReservationAsync(booking, cancellationToken: cancellationToken)).Name);
+            }
+        }, cancellationToken);
+        var baselines = await BaselinesAsync("2c", clients, perClient, cancellationToken);
+
+        var ratios = new Dictionary<string, double>
+        {
+            ["throughput_vs_many_instruments"] = run.Throughput / manyInstruments.Throughput,
+            ["throughput_vs_honest_minimum"] = run.Throughput / baselines.Honest.Throughput,
+            ["throughput_vs_bare_grpc_honest_minimum"] = run.Throughput / baselines.BareGrpc.Throughput,
+        };
+        _results.Add(ScenarioResult.Of(
+            "2c", Invariant($"{clients.Count} clients, {instruments.Length} instruments, 10% conflicting, 10% cancellations"), run,
+            Invariant($"throughput ×{ratios["throughput_vs_many_instruments"]:F2} of 2b, ×{ratios["throughput_vs_honest_minimum"]:F2} of 2c-honest, ×{ratios["throughput_vs_bare_grpc_honest_minimum"]:F2} of 2c-grpc"),
+            ratios, unit: "requests"));
+        ReportBaselines(baselines, run);
+
+        var conflicts = clients.Count * Enumerable.Range(0, perClient).Count(j => j % 10 == 8);
+        var attempted = refused + conflictsBooked;
+        return
+        [
+            new Check("every request of the busy day but the conflicting ones succeeded", run.FailureCount == 0,
+                Invariant($"{run.Booked} requests answered as expected, {run.FailureCount} failed") + Outcomes(run.Failures)),
+            new Check("every conflicting request of the busy day was told the slot is taken", conflictsBooked == 0 && (attempted == conflicts || run.StoppedByBudget),
+                Invariant($"{refused} of {attempted} conflicting requests got {SlotTaken}, {conflictsBooked} booked")),
+        ];
     }
 
     private sealed record Baselines(string Scenario, int Connections, BookingRun Plain, BookingRun Honest, BookingRun BareGrpc);
@@ -428,7 +508,7 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
     /// <summary>The <paramref name="slot"/>-th half hour after the origin.</summary>
     private CreateReservationRequest Booking(string equipment, int slot) => Booking(equipment, _origin + (slot * HalfHour), HalfHour);
 
-    private static CreateReservationRequest Booking(string equipment, DateTimeOffset start, TimeSpan length) => new()
+    internal static CreateReservationRequest Booking(string equipment, DateTimeOffset start, TimeSpan length) => new()
     {
         RequestId = BiobankClient.NewRequestId(),
         Reservation = new V1.Reservation
@@ -441,7 +521,7 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
     };
 
     /// <summary>A confocal of Anses's, bookable two years ahead so that thousands of half hours fit.</summary>
-    private static async Task<string> RegisterAsync(BiobankClient manager, string use, CancellationToken cancellationToken)
+    internal static async Task<string> RegisterAsync(BiobankClient manager, string use, CancellationToken cancellationToken)
     {
         var equipment = await manager.Equipment.RegisterEquipmentAsync(new RegisterEquipmentRequest
         {
