@@ -71,7 +71,7 @@ public sealed class LimsBookingSampleTests(BiobankServerFixture server) : IClass
     [Fact]
     public void The_readme_shows_the_samples_exactly_as_they_are_compiled()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var source = File.ReadAllLines(Path.Combine(root, "tests", "Biobank.Server.Tests", "Readme", "LimsBookingSample.cs"));
         var readme = File.ReadAllLines(Path.Combine(root, "README.md"));
         var mention = Array.FindIndex(readme, l => l.Contains("Readme/LimsBookingSample.cs", StringComparison.Ordinal));
@@ -95,18 +95,5 @@ public sealed class LimsBookingSampleTests(BiobankServerFixture server) : IClass
     {
         var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
         return string.Join('\n', lines.Select(l => l.Trim().Length == 0 ? "" : l[indent..].TrimEnd()));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Biobank.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Biobank.sln above {AppContext.BaseDirectory}.");
     }
 }
