@@ -54,7 +54,7 @@ public sealed class AgreementService(EventWriter writer, IQuerySession query, IO
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var state = await scope.DecideAsync(name, (Agreement? current) => AgreementDecider.Decide(
+            var state = await scope.CreateAsync(name, (Agreement? current) => AgreementDecider.Decide(
                 new AgreementDecider.Register(
                     scope.Caller, scope.Now, name, provider!.Id, recipient!.Id, purposes, materials, sources, agreement.OnwardTransferAllowed,
                     validity, reference, benefitSharing),

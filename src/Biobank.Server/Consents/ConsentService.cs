@@ -33,7 +33,7 @@ public sealed class ConsentService(EventWriter writer, IQuerySession query, Call
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
             var name = Consent.NameFor(scope.Caller.Organisation, collection, donor);
-            var state = await scope.DecideAsync(name, (Consent? current) => ConsentDecider.Decide(
+            var state = await scope.CreateAsync(name, (Consent? current) => ConsentDecider.Decide(
                 new ConsentDecider.Record(scope.Caller, scope.Now, donor, collection, version, uses), current));
             return state.ToApi();
         }, context.CancellationToken);

@@ -39,7 +39,7 @@ public sealed class EquipmentService(EventWriter writer, IQuerySession query, IO
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var state = await scope.DecideAsync(name, (Instrument? current) => EquipmentDecider.Decide(
+            var state = await scope.CreateAsync(name, (Instrument? current) => EquipmentDecider.Decide(
                 new EquipmentDecider.Register(scope.Caller, scope.Now, name, displayName, kind, site!.Id, site.Organisation, site.TimeZone, rules),
                 current));
             return state.ToApi();
@@ -207,7 +207,7 @@ public sealed class EquipmentService(EventWriter writer, IQuerySession query, IO
         {
             var instrument = equipment is null ? null : await scope.LoadExistingAsync<Instrument>(equipment);
             var name = $"{QualificationsCollection}/{Guid.CreateVersion7()}";
-            var state = await scope.DecideAsync(name, (Qualification? current) => QualificationDecider.Decide(
+            var state = await scope.CreateAsync(name, (Qualification? current) => QualificationDecider.Decide(
                 new QualificationDecider.Grant(
                     scope.Caller, scope.Now, name, person, ResourceNames.IdOf(personOrganisation, ResourceNames.OrganisationsCollection), instrument,
                     instrument is null ? (EquipmentKind)grant.EquipmentKind : null, expiry),

@@ -41,7 +41,7 @@ public sealed class EventWriter(ISessionFactory sessions, CallContext call, Npgs
                     return earlier;
                 }
 
-                var response = await change(new WriteScope(session, caller, clock.GetUtcNow(), cancellationToken));
+                var response = await change(new WriteScope(session, caller, clock.GetUtcNow(), attempt, cancellationToken));
                 RequestLog.Record(session, entry, response);
                 await session.SaveChangesAsync(cancellationToken);
                 return response;
@@ -68,10 +68,10 @@ public sealed class EventWriter(ISessionFactory sessions, CallContext call, Npgs
 
 /// <summary>
 /// What a change works with: its session (in the change's transaction), the caller, the time of the
-/// call. Streams are fetched for writing at their current version, decided on by a slice's pure
-/// <c>Decide</c>, and appended to.
+/// call, and which attempt at the change this is. Streams are fetched for writing at their current
+/// version, decided on by a slice's pure <c>Decide</c>, and appended to.
 /// </summary>
-public sealed class WriteScope(IDocumentSession session, Caller caller, DateTimeOffset now, CancellationToken cancellationToken)
+public sealed class WriteScope(IDocumentSession session, Caller caller, DateTimeOffset now, int attempt, CancellationToken cancellationToken)
 {
     /// <summary>The change's session: queries through it read inside the change's transaction.</summary>
     public IDocumentSession Session { get; } = session;
@@ -105,15 +105,46 @@ public sealed class WriteScope(IDocumentSession session, Caller caller, DateTime
         }
 
         var events = decide(stream.Aggregate);
-        var state = stream.Aggregate;
-        foreach (var change in events)
-        {
-            state = TState.Evolve(state, change);
-        }
-
         if (events.Count > 0)
         {
             stream.AppendMany(events.Cast<object>());
+        }
+
+        return Fold(streamKey, stream.Aggregate, events);
+    }
+
+    /// <summary>
+    /// As <see cref="DecideAsync{TState, TEvent}"/> on the stream of a resource the change creates,
+    /// whose name is new (generated, or chosen by the caller): the first attempt takes the stream as
+    /// not yet begun and begins it without reading it. If it had begun after all, beginning it again
+    /// collides at commit, a lost race, and the next attempt decides on the stream as it is (where
+    /// the slice's decider says ALREADY_EXISTS).
+    /// </summary>
+    public Task<TState> CreateAsync<TState, TEvent>(string streamKey, Func<TState?, IReadOnlyList<TEvent>> decide)
+        where TState : class, IEventFold<TState, TEvent>
+        where TEvent : notnull
+    {
+        if (attempt > 1)
+        {
+            return DecideAsync(streamKey, decide);
+        }
+
+        var events = decide(null);
+        if (events.Count > 0)
+        {
+            Session.Events.StartStream<TState>(streamKey, events.Cast<object>().ToArray());
+        }
+
+        return Task.FromResult(Fold<TState, TEvent>(streamKey, null, events));
+    }
+
+    private static TState Fold<TState, TEvent>(string streamKey, TState? state, IReadOnlyList<TEvent> events)
+        where TState : class, IEventFold<TState, TEvent>
+        where TEvent : notnull
+    {
+        foreach (var change in events)
+        {
+            state = TState.Evolve(state, change);
         }
 
         return state ?? throw new InvalidOperationException($"Deciding on {streamKey} left no state.");
@@ -130,7 +161,7 @@ public sealed class WriteScope(IDocumentSession session, Caller caller, DateTime
     public Task<TState> StartAsync<TState, TEvent>(string streamKey, TEvent first)
         where TState : class, IEventFold<TState, TEvent>
         where TEvent : notnull =>
-        DecideAsync<TState, TEvent>(
+        CreateAsync<TState, TEvent>(
             streamKey, s => s is null ? [first] : throw new ResourceAlreadyExistsException(streamKey, $"'{streamKey}' already exists."));
 
     /// <summary>

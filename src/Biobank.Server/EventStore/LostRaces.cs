@@ -23,7 +23,8 @@ public static class LostRaces
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool IsLostRace(Exception exception) =>
-        exception is ConcurrencyException or ExistingStreamIdCollisionException
+        exception is ConcurrencyException
+            or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
             or Marten.Exceptions.StreamLockedException or JasperFx.Events.StreamLockedException
         || exception.FindPostgresError() switch
         {

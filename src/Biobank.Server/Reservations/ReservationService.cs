@@ -42,7 +42,7 @@ public sealed class ReservationService(
             {
                 var instrument = await scope.LoadExistingAsync<Instrument>(booking.Equipment);
                 var (qualifications, calendar) = await BookingFactsAsync(scope, instrument, booking.Interval);
-                var state = await scope.DecideAsync(name, (Reservation? current) => ReservationDecider.Decide(
+                var state = await scope.CreateAsync(name, (Reservation? current) => ReservationDecider.Decide(
                     new ReservationDecider.Book(
                         scope.Caller, scope.Now, name, instrument, booking.Interval, booking.Purpose, booking.Project, null, qualifications, calendar),
                     current));

@@ -58,7 +58,7 @@ public sealed partial class SampleService(EventWriter writer, IQuerySession quer
             var holder = await SampleRegistry.HolderOfAnyAsync(scope.Session, scope.Caller.Organisation, [barcode], scope.CancellationToken);
             var donorConsent = await LockDonorConsentAsync(scope, donor == "" ? null : Consent.NameFor(scope.Caller.Organisation, collection, donor));
             var claim = position is { } p ? (await SampleRegistry.ClaimsAsync(scope.Session, [p], scope.CancellationToken))[0] : null;
-            var state = await scope.DecideAsync(name, (Sample? current) => SampleDecider.Decide(
+            var state = await scope.CreateAsync(name, (Sample? current) => SampleDecider.Decide(
                 new SampleDecider.Register(
                     scope.Caller, scope.Now, name, barcode, collection, source, donor, species, material, collected, quantity, consent, sprec,
                     claim, holder, donorConsent),

@@ -61,7 +61,7 @@ public sealed class StorageService(EventWriter writer, IQuerySession query, IOpt
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
             var container = parent is null ? null : await scope.LoadExistingAsync<StorageUnit>(parent);
-            var state = await scope.DecideAsync(name, (StorageUnit? current) => StorageUnitDecider.Decide(
+            var state = await scope.CreateAsync(name, (StorageUnit? current) => StorageUnitDecider.Decide(
                 new StorageUnitDecider.Create(
                     scope.Caller, scope.Now, name, displayName, kind, site?.Id, site?.Organisation, container,
                     unit.Rows, unit.Columns, (TemperatureBand)unit.TemperatureBand),

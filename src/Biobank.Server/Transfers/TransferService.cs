@@ -276,7 +276,7 @@ public sealed partial class TransferService(
         }
 
         var open = await OpenTransfers.OfAsync(scope.Session, names, scope.CancellationToken);
-        return await scope.DecideAsync(name, (Transfer? current) => TransferDecider.Decide(request(open), current));
+        return await scope.CreateAsync(name, (Transfer? current) => TransferDecider.Decide(request(open), current));
     }
 
     /// <summary>A rejection or a cancellation: the transfer ends, and its instruments are booked where they stand again.</summary>

@@ -28,6 +28,27 @@ public sealed class ConcurrencyTests(BiobankServerFixture server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Racing_bookings_under_one_chosen_reservation_id_leave_exactly_one_reservation_by_that_name()
+    {
+        var confocal = await server.RegisterConfocalAsync();
+        var day = Catalogue.Ahead(days: 8, hour: 0);
+        var id = $"lims-{Guid.NewGuid():N}";
+        var clients = Enumerable.Range(0, Racers).Select(i => server.AnsesTechnician($"tech-{i}")).ToList();
+
+        var results = await RaceAsync(clients, i =>
+        {
+            var booking = Catalogue.Booking(confocal.Name, day.AddMinutes(30 * i), TimeSpan.FromMinutes(30));
+            booking.ReservationId = id;
+            return booking;
+        });
+
+        results.Count(r => r.Error is null).ShouldBe(1);
+        results.Where(r => r.Error is not null).ShouldAllBe(r => r.Error!.StatusCode == StatusCode.AlreadyExists);
+        results.Single(r => r.Error is null).Result!.Name.ShouldBe($"reservations/{id}");
+        (await BlockingReservationsAsync(confocal.Name)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Racing_clients_for_overlapping_slots_leave_exactly_one_winner()
     {
         var confocal = await server.RegisterConfocalAsync();
