@@ -27,7 +27,7 @@ public static class BiobankStore
     /// <summary>Registers the one PostgreSQL data source and the Marten store on top of it.</summary>
     public static IServiceCollection AddBiobankStore(this IServiceCollection services, string connectionString, BiobankServerOptions options)
     {
-        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.TryAddSingleton(_ => DataSource(connectionString));
 
         var marten = services.AddMarten(store =>
             {
@@ -88,6 +88,23 @@ public static class BiobankStore
         services.AddScoped<EventWriter>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
+    }
+
+    /// <summary>
+    /// The pool every connection comes from. Every call runs the same few statements, so unless the
+    /// connection string sets Max Auto Prepare, each connection prepares the ones it runs twice: they are
+    /// then neither parsed nor planned again. A connection handed back keeps its prepared statements.
+    /// </summary>
+    private static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.Build();
     }
 
     /// <summary>Creates or migrates every table, function and sequence the store needs, then returns.</summary>
