@@ -16,8 +16,8 @@ namespace Biobank.Cli.Transfers;
 public static class TransferCommands
 {
     public static Command Build(CommandTree cli) => CommandTree.Group(
-        "transfers", "Shipments of samples and loans of instruments: request, list, show, approve, reject, dispatch, receive, cancel, return, custody.",
-        Request(cli), List(cli), Show(cli), Approve(cli), Reject(cli), Dispatch(cli), Receive(cli), Cancel(cli), Return(cli), Custody(cli));
+        "transfers", "Shipments of samples and loans of instruments: request, list, show, approve, reject, dispatch, receive, cancel, return, custody, watch.",
+        Request(cli), List(cli), Show(cli), Approve(cli), Reject(cli), Dispatch(cli), Receive(cli), Cancel(cli), Return(cli), Custody(cli), Watch(cli));
 
     private static Argument<string> Id() => CommandTree.Argument("transfer", "The transfer's id");
 
@@ -300,6 +300,35 @@ public static class TransferCommands
             var back = await run.Change(request, run.Client.Transfers.ReturnEquipmentAsync);
             run.Show(back, screen => screen.Done($"Requested the return of {Names.Id(request.Equipment)}: transfer {TransferView.Summary(back)}."));
         });
+    }
+
+    private static Command Watch(CommandTree cli)
+    {
+        var item = CommandTree.Optional("--item", "Changes of the transfers of this sample (barcode) or instrument (equipment/ID)", "item");
+        var organisation = CommandTree.Optional("--org", "Changes of the transfers this organisation sends or receives [default: yours]", "id");
+        var resumeAfter = ChangeFeed.ResumeAfterOption();
+        var count = ChangeFeed.CountOption();
+        return cli.Leaf("watch", "Follow changes of transfers live: a shipment leaves, arrives (Ctrl-C stops); --json prints one JSON line per change.",
+            [item, organisation, resumeAfter, count], async run =>
+            {
+                var request = new WatchTransfersRequest { ResumeAfter = run.Get(resumeAfter) ?? "" };
+                if (run.Get(item) is { } i)
+                {
+                    request.Item = await ItemNameAsync(run, i);
+                }
+                else
+                {
+                    request.Organisation = run.Get(organisation) is { } o ? Names.Of(Names.Organisations, o) : (await run.MeAsync()).Organisation;
+                }
+
+                run.Remark($"Watching transfers of {Names.Id(request.Item.Length > 0 ? request.Item : request.Organisation)}; Ctrl-C stops.");
+                await ChangeFeed.FollowAsync(run, run.Get(count), () => run.Client.Transfers.WatchTransfers(request, run.Options), change =>
+                {
+                    request.ResumeAfter = change.Position;
+                    run.ShowLine(change, screen => screen.Line($"{Times.Show(change.ChangeTime, run.Zone)}  {change.Change,-22}  {TransferView.Summary(change.Transfer)}"));
+                    return Task.CompletedTask;
+                });
+            });
     }
 
     private static Command Custody(CommandTree cli)

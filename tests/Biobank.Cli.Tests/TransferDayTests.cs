@@ -4,13 +4,15 @@ using Biobank.Server.Tests.Infrastructure;
 namespace Biobank.Cli.Tests;
 
 /// <summary>
-/// A shipment between the institutes at the terminal: Anses's biobank manager records the agreement,
-/// requests, approves and dispatches; Inserm's receives into a box, one tube damaged.
+/// Transfers between the institutes at the terminal: a shipment of sera under an agreement, received
+/// into a box with one tube damaged; the release gate's refusal; a field qPCR lent and sent back.
 /// </summary>
-public sealed class ShipmentDayTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>, IDisposable
+public sealed class TransferDayTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>, IDisposable
 {
     private readonly Bench _sophie = new(server);
     private readonly Bench _helene = new(server);
+    private readonly Bench _claire = new(server);
+    private readonly Bench _thomas = new(server);
 
     [Fact]
     public async Task Swine_sera_go_from_Maisons_Alfort_to_Cochin_under_an_agreement_and_the_damaged_tube_is_held()
@@ -28,7 +30,7 @@ public sealed class ShipmentDayTests(BiobankServerFixture server) : IClassFixtur
         var requested = await _sophie.OkAsync(
             "transfers request ANS-SW-0001 ANS-SW-0002 --to inserm-paris-cochin --purpose general-research --project SWINE-FLU " +
             "--agreement mta-swine-2026 --id ship-swine-1");
-        var incoming = (await _helene.OkAsync("transfers list --direction incoming --json")).Json;
+        var incoming = (await _helene.OkAsync("transfers list --direction incoming --state requested --json")).Json;
         var approved = await _sophie.OkAsync("transfers approve ship-swine-1");
         var dispatched = await _sophie.OkAsync(
             "transfers dispatch ship-swine-1 --carrier \"World Courier\" --tracking WC-7731 --packaging un3373 --dry-ice 5.5 --logger LOG-0193 --seal S-1 --seal S-2");
@@ -43,8 +45,7 @@ public sealed class ShipmentDayTests(BiobankServerFixture server) : IClassFixtur
         agreement.Out.ShouldStartWith("✓ Registered agreement mta-swine-2026 (MTA-2026-014) from anses to inserm, active,");
         requested.Out.ShouldContain("✓ Requested transfer ship-swine-1: 2 item(s) from anses-maisons-alfort to inserm-paris-cochin, requested.");
         requested.Out.ShouldContain("biobank transfers approve ship-swine-1");
-        incoming.GetArrayLength().ShouldBe(1);
-        incoming[0].GetProperty("name").GetString().ShouldBe("transfers/ship-swine-1");
+        incoming.EnumerateArray().Select(t => t.GetProperty("name").GetString()).ShouldContain("transfers/ship-swine-1");
         approved.Out.ShouldContain("✓ Approved transfer ship-swine-1: 2 item(s) from anses-maisons-alfort to inserm-paris-cochin, approved:");
         dispatched.Out.ShouldContain("2 item(s) with World Courier (WC-7731).");
         notAnItem.ExitCode.ShouldBe(1, notAnItem.ToString());
@@ -96,6 +97,43 @@ public sealed class ShipmentDayTests(BiobankServerFixture server) : IClassFixtur
         shown.Out.ShouldContain("Tube ANS-SW-0102 haemolysed");
     }
 
+    [Fact]
+    public async Task A_field_qPCR_is_lent_to_La_Reunion_and_comes_back_and_the_owner_watches_it_go_and_return()
+    {
+        await _claire.LoginAsync("claire.moreau", "anses", "facility-manager");
+        await _thomas.LoginAsync("thomas.girard", "inserm", "facility-manager");
+        await _claire.OkAsync("equipment register --id anses-ma-cfx --name \"CFX Opus 96 (field unit)\" --kind pcr-system --site anses-maisons-alfort");
+        var returnBy = Moments.Day(Catalogue.Ahead(days: 30));
+
+        var requested = await _thomas.OkAsync(
+            $"transfers request --equipment anses-ma-cfx --to inserm-la-reunion --purpose general-research --project ARBO-FIELD --return-by {returnBy} --id loan-cfx");
+        await _claire.OkAsync("transfers approve loan-cfx");
+        await _claire.OkAsync("transfers dispatch loan-cfx --carrier \"Air France Cargo\" --packaging not-regulated");
+        await _thomas.OkAsync("transfers receive loan-cfx");
+        var lent = (await _thomas.OkAsync("equipment show anses-ma-cfx --json")).Json;
+        var returning = await _thomas.OkAsync("transfers return anses-ma-cfx --id return-cfx");
+        await _thomas.OkAsync("transfers approve return-cfx");
+        await _thomas.OkAsync("transfers dispatch return-cfx --carrier \"Air France Cargo\" --packaging not-regulated");
+        await _claire.OkAsync("transfers receive return-cfx");
+        var watched = await _claire.OkAsync("transfers watch --item equipment/anses-ma-cfx --resume-after 0 --count 8 --json");
+        var custody = await _claire.OkAsync("transfers custody equipment/anses-ma-cfx");
+
+        requested.Out.ShouldContain("✓ Requested transfer loan-cfx: 1 item(s) from anses-maisons-alfort to inserm-la-reunion, requested.");
+        lent.GetProperty("site").GetString().ShouldBe("sites/inserm-la-reunion");
+        lent.GetProperty("custodianOrganisation").GetString().ShouldBe("organisations/inserm");
+        returning.Out.ShouldContain("✓ Requested the return of anses-ma-cfx: transfer return-cfx: 1 item(s) from inserm-la-reunion to anses-maisons-alfort, requested.");
+        var changes = watched.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        changes.Select(c => (c.GetProperty("transfer").GetProperty("name").GetString(), c.GetProperty("change").GetString())).ShouldBe(
+        [
+            ("transfers/loan-cfx", "TransferRequested"), ("transfers/loan-cfx", "TransferApproved"),
+            ("transfers/loan-cfx", "TransferDispatched"), ("transfers/loan-cfx", "TransferItemsReceived"),
+            ("transfers/return-cfx", "TransferRequested"), ("transfers/return-cfx", "TransferApproved"),
+            ("transfers/return-cfx", "TransferDispatched"), ("transfers/return-cfx", "TransferItemsReceived"),
+        ]);
+        custody.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split("  ")[0]).ShouldBe(
+            ["anses", "Air France Cargo", "inserm", "Air France Cargo", "anses"]);
+    }
+
     private static async Task BoxAsync(Bench person, string freezer, string site)
     {
         await person.OkAsync($"storage create --id {freezer} --name \"Freezer {freezer}\" --kind freezer --site {site} --band -80");
@@ -112,5 +150,7 @@ public sealed class ShipmentDayTests(BiobankServerFixture server) : IClassFixtur
     {
         _sophie.Dispose();
         _helene.Dispose();
+        _claire.Dispose();
+        _thomas.Dispose();
     }
 }
