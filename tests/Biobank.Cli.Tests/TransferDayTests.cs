@@ -89,8 +89,10 @@ public sealed class TransferDayTests(BiobankServerFixture server) : IClassFixtur
         refused.ExitCode.ShouldBe(2, refused.ToString());
         refused.Error.ShouldContain("error: The release gate holds transfer ship-swine-2 back: 2 check(s) failed.");
         refused.Error.ShouldContain("  ans-sw-0102: on hold (holds=Quality)");
-        refused.Error.ShouldContain("  ans-sw-0103: no active agreement between the two organisations covers it (");
-        refused.Error.ShouldContain("material_type=Plasma");
+        refused.Error.ShouldContain(
+            "  ans-sw-0103: no active agreement between the two organisations covers it " +
+            "(agreement=agreements/mta-serum-only, agreement_state=Active, purpose=GeneralResearch, material_type=Plasma, source_kind=Animal)\n" +
+            "Resolve them, or cancel it and request the transfer without those items.\n");
         again.ExitCode.ShouldBe(2, again.ToString());
         again.Error.ShouldContain("  ans-sw-0101: samples/ans-sw-0101 is in transfers/ship-swine-2, still open.");
         cancelled.Out.ShouldContain("✓ Cancelled transfer ship-swine-2: 3 item(s) from anses-maisons-alfort to inserm-paris-cochin, cancelled.");
