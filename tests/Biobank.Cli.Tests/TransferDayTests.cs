@@ -107,6 +107,8 @@ public sealed class TransferDayTests(BiobankServerFixture server) : IClassFixtur
         await _claire.OkAsync("equipment register --id anses-ma-cfx --name \"CFX Opus 96 (field unit)\" --kind pcr-system --site anses-maisons-alfort");
         var returnBy = Moments.Day(Catalogue.Ahead(days: 30));
 
+        await _thomas.OkAsync($"transfers request --equipment anses-ma-cfx --to inserm-la-reunion --purpose general-research --return-by {returnBy} --id loan-cfx-early");
+        var rejected = await _claire.OkAsync("transfers reject loan-cfx-early --reason \"Calibration first\"");
         var requested = await _thomas.OkAsync(
             $"transfers request --equipment anses-ma-cfx --to inserm-la-reunion --purpose general-research --project ARBO-FIELD --return-by {returnBy} --id loan-cfx");
         await _claire.OkAsync("transfers approve loan-cfx");
@@ -117,9 +119,10 @@ public sealed class TransferDayTests(BiobankServerFixture server) : IClassFixtur
         await _thomas.OkAsync("transfers approve return-cfx");
         await _thomas.OkAsync("transfers dispatch return-cfx --carrier \"Air France Cargo\" --packaging not-regulated");
         await _claire.OkAsync("transfers receive return-cfx");
-        var watched = await _claire.OkAsync("transfers watch --item equipment/anses-ma-cfx --resume-after 0 --count 8 --json");
+        var watched = await _claire.OkAsync("transfers watch --item equipment/anses-ma-cfx --resume-after 0 --count 10 --json");
         var custody = await _claire.OkAsync("transfers custody equipment/anses-ma-cfx");
 
+        rejected.Out.ShouldBe("✓ Rejected transfer loan-cfx-early: 1 item(s) from anses-maisons-alfort to inserm-la-reunion, rejected.\n");
         requested.Out.ShouldContain("✓ Requested transfer loan-cfx: 1 item(s) from anses-maisons-alfort to inserm-la-reunion, requested.");
         lent.GetProperty("site").GetString().ShouldBe("sites/inserm-la-reunion");
         lent.GetProperty("custodianOrganisation").GetString().ShouldBe("organisations/inserm");
@@ -127,6 +130,7 @@ public sealed class TransferDayTests(BiobankServerFixture server) : IClassFixtur
         var changes = watched.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
         changes.Select(c => (c.GetProperty("transfer").GetProperty("name").GetString(), c.GetProperty("change").GetString())).ShouldBe(
         [
+            ("transfers/loan-cfx-early", "TransferRequested"), ("transfers/loan-cfx-early", "TransferRejected"),
             ("transfers/loan-cfx", "TransferRequested"), ("transfers/loan-cfx", "TransferApproved"),
             ("transfers/loan-cfx", "TransferDispatched"), ("transfers/loan-cfx", "TransferItemsReceived"),
             ("transfers/return-cfx", "TransferRequested"), ("transfers/return-cfx", "TransferApproved"),

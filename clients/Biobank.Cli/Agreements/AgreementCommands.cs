@@ -16,7 +16,7 @@ public static class AgreementCommands
 
     private static Argument<string> Id() => CommandTree.Argument("agreement", "The agreement's id");
 
-    public static Task<Agreement> GetAsync(Invocation run, string id) =>
+    private static Task<Agreement> GetAsync(Invocation run, string id) =>
         run.Client.Agreements.GetAgreementAsync(new GetAgreementRequest { Name = Names.Of(Names.Agreements, id) }, run.Options).ResponseAsync;
 
     private static Command List(CommandTree cli)
@@ -127,5 +127,5 @@ public static class AgreementCommands
         });
     }
 
-    public static Cell State(AgreementState state) => new(Words.Of(state), state == AgreementState.Active ? Tone.Good : Tone.Muted);
+    private static Cell State(AgreementState state) => new(Words.Of(state), state == AgreementState.Active ? Tone.Good : Tone.Muted);
 }
