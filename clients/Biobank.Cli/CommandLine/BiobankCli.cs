@@ -9,7 +9,7 @@ public static class BiobankCli
 {
     public const string Description = """
         The Biobank at the terminal: book shared instruments, find and handle samples, draw boxes,
-        record consents. Start with: biobank login, then biobank equipment list.
+        record consents, ship them and lend instruments. Start with: biobank login, then biobank equipment list.
         """;
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellation = default)
@@ -76,5 +76,7 @@ public static class BiobankCli
         Samples.SampleCommands.Build(cli),
         StorageUnits.StorageCommands.Build(cli),
         Consents.ConsentCommands.Build(cli),
+        Agreements.AgreementCommands.Build(cli),
+        Transfers.TransferCommands.Build(cli),
     ];
 }

@@ -125,4 +125,39 @@ public sealed class CommandTree(CliEnvironment environment)
         option.CompletionSources.Add(Words.All<TEnum>().ToArray());
         return option;
     }
+
+    /// <summary>An option given once per value, each one of the contract's enum values as a word of the bench.</summary>
+    public static Option<TEnum[]> RepeatedWord<TEnum>(string name, string description, bool required = false) where TEnum : struct, Enum
+    {
+        var option = new Option<TEnum[]>(name)
+        {
+            Description = $"{description}; repeat for several ({string.Join(", ", Words.All<TEnum>())})",
+            HelpName = "word",
+            Required = required,
+            DefaultValueFactory = _ => [],
+            CustomParser = result =>
+            {
+                var values = new List<TEnum>();
+                foreach (var token in result.Tokens)
+                {
+                    if (Words.TryParse<TEnum>(token.Value, out var value))
+                    {
+                        values.Add(value);
+                    }
+                    else
+                    {
+                        result.AddError($"'{token.Value}' is not one of: {string.Join(", ", Words.All<TEnum>())}.");
+                    }
+                }
+
+                return [.. values];
+            },
+        };
+        option.CompletionSources.Add(Words.All<TEnum>().ToArray());
+        return option;
+    }
+
+    /// <summary>An option given once per value.</summary>
+    public static Option<string[]> Repeated(string name, string description, string helpName) =>
+        new(name) { Description = $"{description}; repeat for several", HelpName = helpName, DefaultValueFactory = _ => [] };
 }

@@ -69,6 +69,14 @@ public static class ErrorReport
             "INVALID_POSITION" => Refused(message, $"See the box: biobank storage show {Names.Id(Value("storage_unit"))}"),
             "INSUFFICIENT_QUANTITY" => Refused($"{message}", $"Available: {Value("available")}; asked for: {Value("requested")}."),
             "SAMPLE_NOT_AVAILABLE" => Refused($"{message}", $"The sample is {Value("state").ToLowerInvariant().Replace('_', '-')}: biobank samples show {Names.Id(Value("name"))}"),
+            "RELEASE_GATE_FAILED" => Refused(
+                $"The release gate holds transfer {Names.Id(Value("name"))} back: {Value("failed_checks")} check(s) failed.",
+                [.. error.PreconditionViolations().Select(v => $"  {Names.Id(v.Subject)}: {GateCheck(v.Type)} ({Inputs(v.Description)})"),
+                    "Resolve them, or cancel it and request the transfer without those items."]),
+            "ITEM_IN_OPEN_TRANSFER" => Refused(
+                message,
+                [.. error.PreconditionViolations().Select(v => $"  {Names.Id(v.Subject)}: {v.Description}"),
+                    "See them: biobank transfers list --item ITEM"]),
             "INTERNAL_FAULT" => Refused(message, $"Quote correlation id {Value("correlation_id")} to the server's operators."),
             "DEVELOPMENT_SIGN_IN_DISABLED" => Refused(
                 $"This server takes its tokens from the identity provider {Value("authority")}.",
@@ -81,6 +89,26 @@ public static class ErrorReport
 
         var violations = error.FieldViolations().Select(v => $"  {v.Field}: {v.Description}").ToArray();
         return new CommandException(ExitCodes.Refused, advice.Message, [.. violations, .. advice.Advice]);
+    }
+
+    /// <summary>A check of the release gate, by the reason it fails with, in the words of the bench.</summary>
+    private static string GateCheck(string reason) => reason switch
+    {
+        "TRANSFER_ITEM_ELSEWHERE" => "not held by the sender at the sending site",
+        "TRANSFER_ITEM_UNAVAILABLE" => "not available (depleted, disposed, in transit, lost, or an instrument not in service)",
+        "TRANSFER_ITEM_ON_HOLD" => "on hold",
+        "TRANSFER_ITEM_ALLOCATED" => "allocated to another project",
+        "TRANSFER_CONSENT_NOT_GIVEN" => "the donor's consent does not permit it",
+        "TRANSFER_AGREEMENT_NOT_COVERING" => "no active agreement between the two organisations covers it",
+        "TRANSFER_LOAN_OVERLAPS_RESERVATIONS" => "booked during the loan (give those bookings up with --cancel-reservation)",
+        _ => reason,
+    };
+
+    /// <summary>The values a check was judged on, from its description "item: CHECK (key=value, ...)".</summary>
+    private static string Inputs(string description)
+    {
+        var open = description.IndexOf(" (", StringComparison.Ordinal);
+        return open < 0 ? description : description[(open + 2)..].TrimEnd(')');
     }
 
     private static (string Message, string[] Advice) Refused(string message, params string[] advice) => (message, advice);

@@ -37,12 +37,11 @@ public static class ConsentCommands
         var donor = CommandTree.Required("--donor", "The donor's pseudonym (a code, never a name)", "pseudonym");
         var collection = CommandTree.Required("--collection", "The collection code", "code");
         var document = CommandTree.Required("--document", "Version of the consent form signed, e.g. v3.2-2025", "version");
-        var uses = new Option<string[]>("--use") { Description = $"A use the donor permits; repeat for several ({string.Join(", ", Words.All<PermittedUse>())})", HelpName = "word" };
-        uses.CompletionSources.Add(Words.All<PermittedUse>().ToArray());
+        var uses = CommandTree.RepeatedWord<PermittedUse>("--use", "A use the donor permits");
         return cli.Leaf("record", "Record a donor's consent for a collection, or a new version of it.", [donor, collection, document, uses], async run =>
         {
             var consent = new Consent { DonorPseudonym = run.Get(donor), Collection = run.Get(collection), DocumentVersion = run.Get(document) };
-            consent.PermittedUses.Add((run.Get(uses) ?? []).Select(u => Words.Parse<PermittedUse>(u, "a use")));
+            consent.PermittedUses.Add(run.Get(uses));
             var recorded = await run.Change(new RecordConsentRequest { Consent = consent }, run.Client.Consents.RecordConsentAsync);
             run.Show(recorded, screen => screen.Done(
                 $"Recorded consent {Names.Id(recorded.Name)} of {recorded.DonorPseudonym} to {recorded.Collection} ({recorded.DocumentVersion}): {Uses(recorded)}."));

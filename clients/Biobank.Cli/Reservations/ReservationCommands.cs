@@ -203,8 +203,8 @@ public static class ReservationCommands
     {
         var equipment = CommandTree.Optional("--equipment", "Changes of this instrument's bookings", "id", "--instrument");
         var organisation = CommandTree.Optional("--org", "Changes of this organisation's bookings and instruments [default: yours]", "id");
-        var resumeAfter = CommandTree.Optional("--resume-after", "Start after this position (the last one received); 0 replays every change", "position");
-        var count = new Option<int?>("--count") { Description = "Stop after this many changes [default: run until interrupted]", HelpName = "n" };
+        var resumeAfter = ChangeFeed.ResumeAfterOption();
+        var count = ChangeFeed.CountOption();
         return cli.Leaf("watch", "Follow changes of bookings live (Ctrl-C stops); --json prints one JSON line per change.", [equipment, organisation, resumeAfter, count], async run =>
         {
             var request = new WatchReservationsRequest { ResumeAfter = run.Get(resumeAfter) ?? "" };
@@ -217,33 +217,15 @@ public static class ReservationCommands
                 request.Organisation = run.Get(organisation) is { } o ? Names.Of(Names.Organisations, o) : (await run.MeAsync()).Organisation;
             }
 
-            var left = run.Get(count);
             run.Remark($"Watching bookings of {Names.Id(request.Equipment.Length > 0 ? request.Equipment : request.Organisation)}; Ctrl-C stops.");
-            while (left is null or > 0)
+            await ChangeFeed.FollowAsync(run, run.Get(count), () => run.Client.Reservations.WatchReservations(request, run.Options), async change =>
             {
-                try
-                {
-                    using var call = run.Client.Reservations.WatchReservations(request, run.Options);
-                    await foreach (var change in call.ResponseStream.ReadAllAsync(run.Cancellation))
-                    {
-                        request.ResumeAfter = change.Position;
-                        var zone = run.ZoneOf((await run.EquipmentAsync(change.Reservation.Equipment)).TimeZone);
-                        run.ShowLine(change, screen => screen.Line(
-                            $"{Times.Show(change.ChangeTime, zone)}  {change.Change,-24}  {ReservationView.Summary(change.Reservation, zone)}" +
-                            (change.Reservation.BookedBy.Length > 0 ? $", {change.Reservation.BookedBy}" : "")));
-                        if (left is not null && --left == 0)
-                        {
-                            return;
-                        }
-                    }
-                }
-                catch (RpcException lost) when (lost.StatusCode == StatusCode.Unavailable && !run.Cancellation.IsCancellationRequested)
-                {
-                    // Any node resumes after the last position received: nothing is missed or repeated.
-                    run.Remark("Connection lost; reconnecting.");
-                    await Task.Delay(TimeSpan.FromSeconds(1), run.Cancellation);
-                }
-            }
+                request.ResumeAfter = change.Position;
+                var zone = run.ZoneOf((await run.EquipmentAsync(change.Reservation.Equipment)).TimeZone);
+                run.ShowLine(change, screen => screen.Line(
+                    $"{Times.Show(change.ChangeTime, zone)}  {change.Change,-24}  {ReservationView.Summary(change.Reservation, zone)}" +
+                    (change.Reservation.BookedBy.Length > 0 ? $", {change.Reservation.BookedBy}" : "")));
+            });
         });
     }
 

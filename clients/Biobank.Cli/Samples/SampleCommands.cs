@@ -247,7 +247,7 @@ public static class SampleCommands
         var barcodes = new Argument<string[]>("barcodes") { Description = "The samples' barcodes", Arity = ArgumentArity.OneOrMore };
         var project = CommandTree.Required("--project", "The project they are allocated to", "code");
         var until = CommandTree.Required("--until", "When the allocation lapses, e.g. 2027-06-30", "time");
-        var uses = new Option<string[]>("--use") { Description = $"A use the project makes of them; repeat for several ({string.Join(", ", Words.All<PermittedUse>())})", HelpName = "word" };
+        var uses = CommandTree.RepeatedWord<PermittedUse>("--use", "A use the project makes of them");
         return cli.Leaf("allocate", "Allocate samples to a project until a date, all or none.", [barcodes, project, until, uses], async run =>
         {
             var samples = await Task.WhenAll(run.Get(barcodes).Select(b => SampleView.FindAsync(run, b)));
@@ -257,7 +257,7 @@ public static class SampleCommands
                 ExpireTime = Timestamp.FromDateTimeOffset(run.Time(run.Get(until))),
             };
             request.Samples.Add(samples.Select(s => s.Name));
-            request.DeclaredUses.Add((run.Get(uses) ?? []).Select(u => Words.Parse<PermittedUse>(u, "a use")));
+            request.DeclaredUses.Add(run.Get(uses));
             var response = await run.Change(request, run.Client.Samples.AllocateSamplesAsync);
             run.Show(response, screen =>
             {

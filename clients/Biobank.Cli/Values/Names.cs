@@ -15,6 +15,8 @@ public static class Names
     public const string Organisations = "organisations";
     public const string Sites = "sites";
     public const string Qualifications = "qualifications";
+    public const string Agreements = "agreements";
+    public const string Transfers = "transfers";
 
     /// <summary>"{collection}/{id}" from an id or a name of that collection.</summary>
     public static string Of(string collection, string idOrName)

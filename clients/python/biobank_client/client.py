@@ -13,12 +13,14 @@ import grpc
 
 from biobank_client.errors import BiobankError
 from biobank_client.v1 import (
+    AgreementServiceStub,
     ConsentServiceStub,
     DirectoryServiceStub,
     EquipmentServiceStub,
     ReservationServiceStub,
     SampleServiceStub,
     StorageServiceStub,
+    TransferServiceStub,
 )
 
 #: Deadline of a unary call that sets none (seconds), as the .NET client's.
@@ -43,7 +45,7 @@ class BiobankClient:
     Adds the bearer token to every call, gives unary calls a default deadline, and retries unary
     calls the server answers UNAVAILABLE, with exponential back-off, within their deadline: a
     retried mutation is applied at most once, since it carries its ``request_id``
-    (:func:`new_request_id`) and the retry sends the same request. Streams (WatchReservations) have
+    (:func:`new_request_id`) and the retry sends the same request. Streams (WatchReservations, WatchTransfers) have
     no default deadline and are not retried: reconnect with ``resume_after``. A failed call raises
     :class:`BiobankError`.
 
@@ -58,6 +60,8 @@ class BiobankClient:
     storage: StorageServiceStub
     samples: SampleServiceStub
     consents: ConsentServiceStub
+    agreements: AgreementServiceStub
+    transfers: TransferServiceStub
 
     def __init__(self, address: str, token: str | Callable[[], str] | None = None, *,
                  deadline: float = DEFAULT_DEADLINE, max_attempts: int = DEFAULT_MAX_ATTEMPTS,
@@ -75,6 +79,8 @@ class BiobankClient:
         self.storage = _raising(StorageServiceStub(calls))
         self.samples = _raising(SampleServiceStub(calls))
         self.consents = _raising(ConsentServiceStub(calls))
+        self.agreements = _raising(AgreementServiceStub(calls))
+        self.transfers = _raising(TransferServiceStub(calls))
 
     new_request_id = staticmethod(new_request_id)
 

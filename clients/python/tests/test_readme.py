@@ -37,17 +37,23 @@ class ReadmeTest(unittest.TestCase):
         self.assertIsInstance(booking, lims_booking.AwaitingApproval)
 
     def test_the_readme_shows_the_example_as_it_runs(self):
-        source = (HERE / "examples" / "lims_booking.py").read_text(encoding="utf-8").split("\n")
-        readme = (HERE.parent.parent / "README.md").read_text(encoding="utf-8").split("\n")
-        mention = next(i for i, line in enumerate(readme) if "clients/python/examples/lims_booking.py" in line)
+        assert_readme_shows(self, "lims_booking.py", REGIONS)
 
-        close = mention
-        for region in REGIONS:
-            start = next(i for i, line in enumerate(source) if line.strip() == f"# region {region}")
-            end = next(i for i in range(start + 1, len(source)) if source[i].strip() == "# endregion")
-            fence = next(i for i in range(close + 1, len(readme)) if readme[i] == "```python")
-            close = next(i for i in range(fence + 1, len(readme)) if readme[i] == "```")
-            self.assertEqual(dedent(readme[fence + 1:close]), dedent(source[start + 1:end]), f"region {region}")
+
+def assert_readme_shows(test: unittest.TestCase, example: str, regions: list[str]) -> None:
+    """The README shows each region of examples/`example` verbatim, in order, in the code blocks
+    after the line that names the file."""
+    source = (HERE / "examples" / example).read_text(encoding="utf-8").split("\n")
+    readme = (HERE.parent.parent / "README.md").read_text(encoding="utf-8").split("\n")
+    mention = next(i for i, line in enumerate(readme) if f"clients/python/examples/{example}" in line)
+
+    close = mention
+    for region in regions:
+        start = next(i for i, line in enumerate(source) if line.strip() == f"# region {region}")
+        end = next(i for i in range(start + 1, len(source)) if source[i].strip() == "# endregion")
+        fence = next(i for i in range(close + 1, len(readme)) if readme[i] == "```python")
+        close = next(i for i in range(fence + 1, len(readme)) if readme[i] == "```")
+        test.assertEqual(dedent(readme[fence + 1:close]), dedent(source[start + 1:end]), f"region {region}")
 
 
 def dedent(lines: list[str]) -> str:

@@ -1,12 +1,14 @@
 import type { DescMessage, DescMethodStreaming, DescMethodUnary, MessageInitShape } from "@bufbuild/protobuf";
 import { Code, ConnectError, createClient, type Client, type Transport } from "@connectrpc/connect";
 import type { ContextValues } from "@connectrpc/connect";
+import { AgreementService } from "./gen/biobank/v1/agreement_service_pb.js";
 import { ConsentService } from "./gen/biobank/v1/consent_service_pb.js";
 import { DirectoryService } from "./gen/biobank/v1/directory_service_pb.js";
 import { EquipmentService } from "./gen/biobank/v1/equipment_service_pb.js";
 import { ReservationService } from "./gen/biobank/v1/reservation_service_pb.js";
 import { SampleService } from "./gen/biobank/v1/sample_service_pb.js";
 import { StorageService } from "./gen/biobank/v1/storage_service_pb.js";
+import { TransferService } from "./gen/biobank/v1/transfer_service_pb.js";
 import { BiobankError } from "./errors.js";
 
 /** How a {@link BiobankClient} talks to the server. */
@@ -27,6 +29,8 @@ export interface BiobankClient {
   readonly storage: Client<typeof StorageService>;
   readonly samples: Client<typeof SampleService>;
   readonly consents: Client<typeof ConsentService>;
+  readonly agreements: Client<typeof AgreementService>;
+  readonly transfers: Client<typeof TransferService>;
 }
 
 const defaultDeadlineMs = 30_000;
@@ -42,7 +46,7 @@ const backoffMultiplier = 2;
  * Adds the bearer token to every call, gives unary calls a default deadline, and retries unary
  * calls the server answers UNAVAILABLE, with exponential back-off, within their deadline: a retried
  * mutation is applied at most once, since it carries its `requestId` ({@link newRequestId}) and the
- * retry sends the same request. Streams (watchReservations) have no default deadline and are not
+ * retry sends the same request. Streams (watchReservations, watchTransfers) have no default deadline and are not
  * retried: reconnect with `resumeAfter`. A failed call throws {@link BiobankError}.
  */
 export function createBiobankClient(transport: Transport, options: BiobankClientOptions = {}): BiobankClient {
@@ -54,6 +58,8 @@ export function createBiobankClient(transport: Transport, options: BiobankClient
     storage: createClient(StorageService, calls),
     samples: createClient(SampleService, calls),
     consents: createClient(ConsentService, calls),
+    agreements: createClient(AgreementService, calls),
+    transfers: createClient(TransferService, calls),
   };
 }
 

@@ -41,36 +41,9 @@ public sealed class QuickTourTests(BiobankServerFixture server) : IClassFixture<
     /// <summary>The two fenced blocks after the tour's heading: the set-up commands and the tour's.</summary>
     private static (List<string> SetUp, List<string> Tour) TourBlocks()
     {
-        var readme = File.ReadAllLines(Path.Combine(RepositoryRoot(), "README.md"));
-        var heading = Array.IndexOf(readme, Heading);
-        heading.ShouldBeGreaterThan(-1, $"README.md has the heading '{Heading}'");
-        var blocks = new List<List<string>>();
-        for (var line = heading + 1; line < readme.Length && blocks.Count < 2 && !readme[line].StartsWith("## ", StringComparison.Ordinal); line++)
-        {
-            if (readme[line] == "```sh")
-            {
-                var end = Array.IndexOf(readme, "```", line + 1);
-                blocks.Add([.. readme[(line + 1)..end].Where(l => l.Trim().Length > 0)]);
-                line = end;
-            }
-        }
-
-        blocks.Count.ShouldBe(2, "the tour has a block of set-up commands and a block of its own");
+        var blocks = ReadmeBlocks.After(Heading, 2);
         blocks[1].ShouldAllBe(l => l.StartsWith("biobank ", StringComparison.Ordinal));
         return (blocks[0], blocks[1]);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Biobank.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Biobank.sln above {AppContext.BaseDirectory}.");
     }
 
     public void Dispose() => _marie.Dispose();
