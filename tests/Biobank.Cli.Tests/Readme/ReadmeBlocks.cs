@@ -1,3 +1,5 @@
+using Biobank.Server.Tests.Infrastructure;
+
 namespace Biobank.Cli.Tests.Readme;
 
 /// <summary>The shell blocks of a section of the README, as a reader copies them.</summary>
@@ -6,7 +8,7 @@ public static class ReadmeBlocks
     /// <summary>The non-empty lines of the first <paramref name="count"/> <c>sh</c> blocks after <paramref name="heading"/>, within its section.</summary>
     public static List<List<string>> After(string heading, int count)
     {
-        var readme = File.ReadAllLines(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllLines(Path.Combine(Repository.Root(), "README.md"));
         var start = Array.IndexOf(readme, heading);
         start.ShouldBeGreaterThan(-1, $"README.md has the heading '{heading}'");
         var blocks = new List<List<string>>();
@@ -22,18 +24,5 @@ public static class ReadmeBlocks
 
         blocks.Count.ShouldBe(count, $"the section '{heading}' has {count} block(s) of commands");
         return blocks;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Biobank.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Biobank.sln above {AppContext.BaseDirectory}.");
     }
 }
