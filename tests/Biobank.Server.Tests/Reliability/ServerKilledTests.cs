@@ -7,20 +7,23 @@ using Grpc.Core;
 namespace Biobank.Server.Tests.Reliability;
 
 /// <summary>
-/// A server process killed after it committed a booking and before its reply reached the client:
-/// the client retries on another server process on the same database, and the booking is applied once.
+/// A server process killed with SIGKILL after it committed a booking and before its reply reached the
+/// client, or in the middle of a booking load: the clients retry on another server process on the
+/// same database, and every booking is applied once.
 /// </summary>
 [Collection(nameof(OutsideAttacks))]
-public sealed class ServerKilledAfterCommitTests
+public sealed class ServerKilledTests
 {
+    private const int Bookers = 8;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly Caller Manager = Catalogue.Person("marie.facility", "anses", Role.FacilityManager);
     private static readonly Caller Alice = Catalogue.Person("alice.tech", "anses", Role.Technician);
 
     [Fact]
     public async Task The_retry_of_a_booking_whose_server_died_before_replying_is_answered_by_another_server_from_the_request_log()
     {
-        await using var nodes = await ServerNodes.StartAsync(2, nameof(ServerKilledAfterCommitTests));
-        using var manager = nodes.ClientFor(1, Catalogue.Person("marie.facility", "anses", Role.FacilityManager));
+        await using var nodes = await ServerNodes.StartAsync(2, nameof(ServerKilledTests));
+        using var manager = nodes.ClientFor(1, Manager);
         var confocal = await manager.RegisterAsync("Zeiss LSM 980 confocal", EquipmentKind.ConfocalMicroscope, "sites/anses-maisons-alfort");
         var booking = Catalogue.Booking(confocal.Name, Catalogue.Ahead(days: 2), TimeSpan.FromHours(1));
         await using var relay = new TcpRelay(nodes[0].Address);
@@ -49,6 +52,34 @@ public sealed class ServerKilledAfterCommitTests
         retried.CreateTime.ShouldBe(committed.CreateTime);
         var reservation = (await ReservationsOfAsync(manager, confocal.Name)).ShouldHaveSingleItem();
         reservation.ShouldBe(committed, "the retry changed the booking");
+    }
+
+    [Fact]
+    public async Task Bookings_under_way_when_a_server_is_killed_under_load_are_applied_once_when_retried_on_another_server()
+    {
+        await using var nodes = await ServerNodes.StartAsync(2, nameof(ServerKilledTests));
+        using var manager = nodes.ClientFor(1, Manager);
+        var load = await BookingLoad.OnNewInstrumentsAsync(manager, count: 4);
+
+        using (var stop = new CancellationTokenSource())
+        {
+            var running = load.RunAsync(Bookers, booker => nodes.ClientFor(0, BookingLoad.Booker(booker), maxAttempts: 1), stop.Token);
+            try
+            {
+                await Eventually.TrueAsync(() => load.Acknowledged.Count >= 20, Patience, "bookings before the kill");
+                await nodes[0].KillAsync();
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await running;
+            }
+        }
+
+        load.Failures.ShouldNotBeEmpty();
+        load.Failures.ShouldAllBe(failure => failure.Error.StatusCode == StatusCode.Unavailable);
+        var retried = await load.RetryFailuresAsync(booker => nodes.ClientFor(1, BookingLoad.Booker(booker)));
+        await load.ShouldHoldEachOnceAsync(manager, retried);
     }
 
     private static async Task<IReadOnlyList<Reservation>> ReservationsOfAsync(BiobankClient manager, string equipment) =>
