@@ -34,6 +34,12 @@ public sealed class BookingLoad
     /// <summary>The calls that ended in an error, the request of each as it was sent.</summary>
     public IReadOnlyCollection<Failed> Failures => _failed;
 
+    /// <summary>
+    /// Whether every failure is one the contract tells the caller to retry with the same request id:
+    /// the database or the server could not be reached, or the call ran past its deadline.
+    /// </summary>
+    public bool FailuresAreRetryable => _failed.All(failure => failure.Error.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded);
+
     /// <summary>Who booker number <paramref name="booker"/> is: a technician of the instruments' organisation.</summary>
     public static Caller Booker(int booker) => Catalogue.Person($"tech-{booker}", "anses", Role.Technician);
 

@@ -24,8 +24,7 @@ public sealed class RacingNodesTests
         var results = await Race.RunAsync(
             Racers,
             i => nodes.ClientFor(i % 2, Catalogue.Person($"tech-{i}", i % 4 < 2 ? "anses" : "inserm", Role.Technician)),
-            client => client.Reservations.CreateReservationAsync(
-                Catalogue.Booking(confocal.Name, start, Hour), deadline: DateTime.UtcNow.AddSeconds(20)).ResponseAsync);
+            client => client.Reservations.CreateReservationAsync(Catalogue.Booking(confocal.Name, start, Hour)).ResponseAsync);
 
         var winner = results.Where(r => r.Error is null).ShouldHaveSingleItem().Result!;
         results.Where(r => r.Error is not null).ShouldAllBe(r => LostTo(r.Error!, winner));
