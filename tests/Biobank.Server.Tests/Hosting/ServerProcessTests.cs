@@ -1,12 +1,9 @@
-extern alias BiobankServer;
-
 using System.Net;
 using System.Net.Sockets;
 using Biobank.Client;
 using Biobank.Domain.Access;
 using Biobank.Server.Tests.Infrastructure;
 using Biobank.V1;
-using BiobankServer::Biobank.Server.Identity;
 using Grpc.Health.V1;
 using static Grpc.Health.V1.HealthCheckResponse.Types;
 
@@ -124,14 +121,6 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     /// <summary>A caller whose first attempt must succeed: no retry hides a pool still holding dead connections.</summary>
-    private BiobankClient Technician(ServerProcess server)
-    {
-        var token = TokenIssuer.Issue(LocalSigningKey.Load(_data.Path), "biobank",
-            new Caller("alice", "anses", new HashSet<string> { "technician" }), TimeSpan.FromHours(1));
-        return new BiobankClient(server.Address, new BiobankClientOptions
-        {
-            TokenProvider = _ => ValueTask.FromResult(token),
-            MaxAttempts = 1,
-        });
-    }
+    private BiobankClient Technician(ServerProcess server) =>
+        _data.ClientFor(server.Address, new Caller("alice", "anses", new HashSet<string> { "technician" }), maxAttempts: 1);
 }

@@ -22,6 +22,10 @@ public static class Catalogue
 
     public static BiobankClient InsermBiobankManager(this BiobankServerFixture server) => server.ClientFor("paul.biobank", "inserm", Role.BiobankManager);
 
+    /// <summary>Someone of <paramref name="organisation"/> holding <paramref name="role"/>, for servers run as processes.</summary>
+    public static Caller Person(string subject, string organisation, string role) =>
+        new(subject, organisation, new HashSet<string>(StringComparer.Ordinal) { role });
+
     /// <summary>Creates a storage unit of the manager's organisation.</summary>
     public static Task<StorageUnit> CreateUnitAsync(
         this BiobankClient manager, StorageUnitKind kind, string site = "", string parent = "", TemperatureBand band = TemperatureBand.Unspecified,

@@ -1,5 +1,10 @@
+extern alias BiobankServer;
+
 using System.Diagnostics;
 using System.Globalization;
+using Biobank.Client;
+using Biobank.Domain.Access;
+using BiobankServer::Biobank.Server.Identity;
 
 namespace Biobank.Server.Tests.Infrastructure;
 
@@ -14,6 +19,20 @@ public sealed class ServerDataDirectory : IDisposable
 
     /// <summary>The command-line argument that points a server at this directory.</summary>
     public string Argument => $"--Biobank:DataDirectory={Path}";
+
+    /// <summary>
+    /// A client of the server at <paramref name="address"/> acting as <paramref name="caller"/>, with a
+    /// token signed by the key the servers of this directory keep in it.
+    /// </summary>
+    public BiobankClient ClientFor(Uri address, Caller caller, int maxAttempts = 4)
+    {
+        var token = TokenIssuer.Issue(LocalSigningKey.Load(Path), "biobank", caller, TimeSpan.FromHours(1));
+        return new BiobankClient(address, new BiobankClientOptions
+        {
+            TokenProvider = _ => ValueTask.FromResult(token),
+            MaxAttempts = maxAttempts,
+        });
+    }
 
     /// <summary>The postmaster's process id and port (lines 1 and 4 of postmaster.pid), if it is running.</summary>
     public (int Id, int Port)? Postmaster
