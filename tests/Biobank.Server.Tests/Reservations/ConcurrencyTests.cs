@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Biobank.Server.Tests.Reservations;
 
-/// <summary>Many real clients racing for one instrument, through one server or two server processes sharing the database.</summary>
+/// <summary>Many real clients racing for one instrument through one server (over two server processes: Reliability/RacingNodesTests).</summary>
 public sealed class ConcurrencyTests(BiobankServerFixture server) : IClassFixture<BiobankServerFixture>
 {
     private const int Racers = 32;
@@ -84,27 +84,6 @@ public sealed class ConcurrencyTests(BiobankServerFixture server) : IClassFixtur
             results.Where(r => r.Error != null).ShouldAllBe(r => r.Error!.Reason() == "SLOT_UNAVAILABLE");
         }
 
-        (await OverlapsInDatabaseAsync()).ShouldBe(0);
-    }
-
-    [Fact]
-    public async Task Two_server_processes_on_one_database_keep_the_guarantee()
-    {
-        await using var second = await ServerProcess.StartAsync(
-            $"--ConnectionStrings:Biobank={server.ConnectionString}",
-            $"--Biobank:DataDirectory={server.App.Configuration["Biobank:DataDirectory"]}");
-        var confocal = await server.RegisterConfocalAsync();
-        var start = Catalogue.Ahead(days: 8, hour: 13);
-        var clients = Enumerable.Range(0, Racers)
-            .Select(i => i % 2 == 0
-                ? server.AnsesTechnician($"tech-{i}")
-                : new BiobankClient(second.Address, server.TokenFor(new Domain.Access.Caller($"tech-{i}", "inserm", new HashSet<string> { "technician" }))))
-            .ToList();
-
-        var results = await RaceAsync(clients, i => Catalogue.Booking(confocal.Name, start.AddMinutes(i % 3 * 20), Hour));
-
-        results.Count(r => r.Error == null).ShouldBe(1);
-        results.Where(r => r.Error != null).ShouldAllBe(r => r.Error!.Reason() == "SLOT_UNAVAILABLE");
         (await OverlapsInDatabaseAsync()).ShouldBe(0);
     }
 
