@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the tests of the Python and TypeScript clients against a real Biobank server.
 #
-# Builds the server, starts it on free loopback ports (gRPC over HTTP/2, and gRPC-Web over HTTP/1.1
-# for the browser transport) with a data directory of its own under the temp directory, where it
+# Builds the server, starts it on a free loopback port (gRPC over HTTP/2, and gRPC-Web over HTTP/1.1
+# for browsers, on the one address) with a data directory of its own under the temp directory, where it
 # keeps its private PostgreSQL and its signing key; mints the tests' tokens with the server's
 # `token` command; runs `python3 -m unittest` with Debian's Python and packages, and `node --test`
 # after `npm ci` and the TypeScript build; then stops the server with SIGTERM, which stops its
@@ -43,11 +43,8 @@ server_dll=$root/src/Biobank.Server/bin/Debug/net10.0/Biobank.Server.dll
 data=$(mktemp -d "${TMPDIR:-/tmp}/biobank-clients.XXXXXX")
 # Run as root, the server runs its PostgreSQL as the postgres user, which must reach the directory.
 chmod 755 "$data"
-grpc_port=$(free_port)
-web_port=$(free_port)
-dotnet "$server_dll" "--Biobank:DataDirectory=$data" \
-  "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$grpc_port" \
-  "--Kestrel:Endpoints:Web:Url=http://127.0.0.1:$web_port" --Kestrel:Endpoints:Web:Protocols=Http1 \
+port=$(free_port)
+dotnet "$server_dll" "--Biobank:DataDirectory=$data" "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$port" \
   --Logging:LogLevel:Default=Warning >"$data/server.log" 2>&1 &
 server_pid=$!
 
@@ -91,13 +88,13 @@ export BIOBANK_TOKENS=$data/tokens.json
 for client in "${clients[@]}"; do
   case "$client" in
     python)
-      (cd clients/python && BIOBANK_ADDRESS="127.0.0.1:$grpc_port" "$python" -m unittest -v)
+      (cd clients/python && BIOBANK_ADDRESS="127.0.0.1:$port" "$python" -m unittest -v)
       ;;
     typescript)
       (cd clients/typescript \
         && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error \
         && npm run --silent build \
-        && BIOBANK_ADDRESS="http://127.0.0.1:$grpc_port" BIOBANK_WEB_ADDRESS="http://127.0.0.1:$web_port" \
+        && BIOBANK_ADDRESS="http://127.0.0.1:$port" BIOBANK_WEB_ADDRESS="http://127.0.0.1:$port" \
            node --test dist/test/*.test.js)
       ;;
     *)
