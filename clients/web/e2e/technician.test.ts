@@ -33,8 +33,10 @@ describe("a technician", () => {
       await signIn(page, subject, "anses", "technician");
       await page.getByRole("link", { name: `Calendar: ${confocal.displayName}` }).click();
       await page.getByRole("link", { name: "Next" }).click();
-      await page.getByRole("button", { name: /10:00–11:00/ }).click();
-      await page.getByRole("button", { name: "Confirm booking" }).click();
+      // By keyboard: Enter on the free hour, then Enter on the confirmation, which takes the focus.
+      await page.getByRole("button", { name: /10:00–11:00/ }).press("Enter");
+      await page.getByRole("button", { name: "Confirm booking" }).waitFor();
+      await page.keyboard.press("Enter");
 
       await page.getByRole("status").filter({ hasText: "Booked 10:00–11:00: confirmed." }).waitFor();
       await page.getByRole("cell", { name: "Booked (anses)" }).waitFor();
@@ -82,6 +84,20 @@ describe("a technician", () => {
     });
   });
 
+  test("reads the application in French or in English, as chosen", async (t) => {
+    await onPage(t, async (page) => {
+      await page.goto(address());
+      await page.getByRole("heading", { name: "Connexion à Biobank" }).waitFor();
+      await page.getByLabel("Personne (identifiant)").fill(unique("elise"));
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      await page.getByRole("heading", { name: "Mes réservations" }).waitFor();
+
+      await page.getByRole("button", { name: "Show in English" }).click();
+
+      await page.getByRole("heading", { name: "My bookings" }).waitFor();
+    }, "fr-FR");
+  });
+
   test("checks in from the kiosk beside the instrument", async (t) => {
     const confocal = await registerConfocal();
     const subject = unique("chloe");
@@ -114,7 +130,7 @@ describe("a technician", () => {
       storageUnit: { displayName: unique("Freezer"), kind: StorageUnitKind.FREEZER, site: "sites/anses-maisons-alfort", temperatureBand: TemperatureBand.MINUS_80 },
     });
     const box = await biobank.storage.createStorageUnit({
-      requestId: newRequestId(),
+      requestId: newRequestId(), storageUnitId: unique("box"),
       storageUnit: { displayName: "Sera AMR 2026", kind: StorageUnitKind.BOX, parent: freezer.name, rows: 8, columns: 12 },
     });
     const register = (position: string) => biobank.samples.registerSample({
