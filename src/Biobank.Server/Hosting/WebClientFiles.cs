@@ -18,19 +18,24 @@ public static partial class WebClientFiles
     /// </summary>
     public static WebApplication UseWebClient(this WebApplication app)
     {
+        var webRoot = app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot");
         if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
         {
+            LogServed(app.Logger, webRoot);
             app.UseDefaultFiles();
             app.UseStaticFiles();
         }
         else
         {
-            LogNotBuilt(app.Logger, app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot"));
+            LogNotBuilt(app.Logger, webRoot);
             app.MapGet("/", () => Results.Text(NotBuilt, statusCode: StatusCodes.Status404NotFound)).AllowAnonymous();
         }
 
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The web client is served at / from {WebRoot}.")]
+    private static partial void LogServed(ILogger logger, string webRoot);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = NotBuilt + " (No index.html in {WebRoot}.)")]
     private static partial void LogNotBuilt(ILogger logger, string webRoot);

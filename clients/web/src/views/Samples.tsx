@@ -30,6 +30,9 @@ export function Samples({ session }: { session: Session }) {
   const [message, setMessage] = useState("");
   const [refusal, setRefusal] = useState("");
   const positionInput = useRef<HTMLInputElement>(null);
+  const barcodeInput = useRef<HTMLInputElement>(null);
+  // A scanner types into the field with focus: the next scan replaces what is there.
+  const scanNext = (input: HTMLInputElement | null) => setTimeout(() => input?.select());
 
   const show = async (found: Sample) => {
     setSample(found);
@@ -43,11 +46,12 @@ export function Samples({ session }: { session: Session }) {
     setMessage("");
     try {
       await show(await client.samples.lookupSample({ barcode: barcode.trim() }));
-      setTimeout(() => positionInput.current?.focus());
+      scanNext(positionInput.current);
     } catch (error) {
       setSample(null);
       setBox(null);
       setRefusal(describe(error));
+      scanNext(barcodeInput.current);
     }
   };
 
@@ -67,8 +71,10 @@ export function Samples({ session }: { session: Session }) {
       setMessage(t("moved", { barcode: moved.barcode, position: `${idOf(position.storageUnit)}:${position.position}` }));
       setTarget("");
       await show(moved);
+      scanNext(barcodeInput.current);
     } catch (error) {
       setRefusal(describe(error));
+      scanNext(positionInput.current);
     }
   };
 
@@ -78,7 +84,7 @@ export function Samples({ session }: { session: Session }) {
       <form onSubmit={open} class="scan">
         <label>
           {t("scanSample")}
-          <input name="barcode" autoFocus autocomplete="off" value={barcode} onInput={(event) => setBarcode(event.currentTarget.value)} />
+          <input name="barcode" ref={barcodeInput} autoFocus autocomplete="off" value={barcode} onInput={(event) => setBarcode(event.currentTarget.value)} />
         </label>
         <button type="submit">{t("open")}</button>
       </form>

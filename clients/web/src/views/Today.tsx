@@ -33,7 +33,8 @@ export function Today({ session }: { session: Session }) {
       setInstruments(equipment.equipment);
       setQualified(new Set(equipment.equipment
         .filter((instrument) => qualifications.qualifications.some((q) =>
-          q.equipment === instrument.name || (q.equipment === "" && q.equipmentKind === instrument.kind)))
+          q.equipment === instrument.name
+          || (q.equipment === "" && q.equipmentKind === instrument.kind && q.grantingOrganisation === instrument.ownerOrganisation)))
         .map((instrument) => instrument.name)));
     }, (error) => setRefusal(describe(error)));
   }, [session.token]);
