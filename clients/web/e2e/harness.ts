@@ -7,7 +7,9 @@ import { mkdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import type { TestContext } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { createBiobankClient, EquipmentKind, newRequestId, type BiobankClient, type Equipment } from "@biobank/client";
+import {
+  createBiobankClient, EquipmentKind, newRequestId, timestampFromDate, type BiobankClient, type Equipment, type Reservation,
+} from "@biobank/client";
 import { grpcTransport } from "@biobank/client/node";
 
 export const address = (): string => {
@@ -36,6 +38,17 @@ export async function registerConfocal(crossOrganisationApproval = false): Promi
     equipment: {
       displayName: unique("Zeiss LSM 980"), kind: EquipmentKind.CONFOCAL_MICROSCOPE, site: "sites/anses-maisons-alfort",
       bookingRules: { crossOrganisationApproval },
+    },
+  });
+}
+
+/** A booking of `equipment` by `booker` from `start`, `minutes` long, made through the API. */
+export function book(booker: BiobankClient, equipment: string, start: Date, minutes: number): Promise<Reservation> {
+  return booker.reservations.createReservation({
+    requestId: newRequestId(),
+    reservation: {
+      equipment, purpose: "Imaging of isolates",
+      interval: { startTime: timestampFromDate(start), endTime: timestampFromDate(new Date(start.getTime() + minutes * 60_000)) },
     },
   });
 }

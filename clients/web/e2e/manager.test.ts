@@ -2,8 +2,8 @@
 // whose page shows the approval as it happens.
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { newRequestId, ReservationState, timestampFromDate } from "@biobank/client";
-import { caller, closeBrowser, onPage, registerConfocal, signIn, unique } from "./harness.js";
+import { ReservationState } from "@biobank/client";
+import { book, caller, closeBrowser, onPage, registerConfocal, signIn, unique } from "./harness.js";
 
 describe("a facility manager", () => {
   after(closeBrowser);
@@ -13,13 +13,7 @@ describe("a facility manager", () => {
     const subject = unique("david");
     const booker = await caller(subject, "inserm", "technician");
     const start = new Date(Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000);
-    const pending = await booker.reservations.createReservation({
-      requestId: newRequestId(),
-      reservation: {
-        equipment: confocal.name, purpose: "Imaging of isolates",
-        interval: { startTime: timestampFromDate(start), endTime: timestampFromDate(new Date(start.getTime() + 3_600_000)) },
-      },
-    });
+    const pending = await book(booker, confocal.name, start, 60);
     assert.equal(pending.state, ReservationState.PENDING_APPROVAL);
 
     await onPage(t, async (bookerPage) => {

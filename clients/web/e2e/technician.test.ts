@@ -7,7 +7,7 @@ import {
   MaterialType, newRequestId, QuantityUnit, ReservationState, SourceKind, StorageUnitKind, TemperatureBand,
   timestampDate, timestampFromDate,
 } from "@biobank/client";
-import { address, caller, closeBrowser, onPage, registerConfocal, signIn, unique } from "./harness.js";
+import { address, book, caller, closeBrowser, onPage, registerConfocal, signIn, unique } from "./harness.js";
 
 const idOf = (name: string): string => name.slice(name.lastIndexOf("/") + 1);
 const parisTime = (instant: Date): string =>
@@ -98,18 +98,33 @@ describe("a technician", () => {
     }, "fr-FR");
   });
 
+  test("cancels one of their bookings, with a reason", async (t) => {
+    const confocal = await registerConfocal();
+    const subject = unique("fanny");
+    const technician = await caller(subject, "anses", "technician");
+    const booked = await book(technician, confocal.name, new Date(Math.ceil((Date.now() + 86_400_000) / 3_600_000) * 3_600_000), 60);
+
+    await onPage(t, async (page) => {
+      await signIn(page, subject, "anses", "technician");
+      const booking = page.locator(`[data-reservation="${booked.name}"]`);
+      await booking.getByRole("button", { name: new RegExp(`^Cancel the booking of ${confocal.displayName}`) }).click();
+      await booking.getByLabel("Reason for cancelling").fill("Samples not ready");
+      await booking.getByRole("button", { name: "Confirm cancellation" }).click();
+
+      await page.getByRole("status").filter({ hasText: "Booking cancelled." }).waitFor();
+      await booking.waitFor({ state: "detached" });
+    });
+
+    const cancelled = await technician.reservations.getReservation({ name: booked.name });
+    assert.equal(cancelled.state, ReservationState.CANCELLED);
+  });
+
   test("checks in from the kiosk beside the instrument", async (t) => {
     const confocal = await registerConfocal();
     const subject = unique("chloe");
     const technician = await caller(subject, "anses", "technician");
     const start = new Date(Math.ceil((Date.now() + 5 * 60_000) / 60_000) * 60_000);
-    const booked = await technician.reservations.createReservation({
-      requestId: newRequestId(),
-      reservation: {
-        equipment: confocal.name, purpose: "Live imaging",
-        interval: { startTime: timestampFromDate(start), endTime: timestampFromDate(new Date(start.getTime() + 30 * 60_000)) },
-      },
-    });
+    const booked = await book(technician, confocal.name, start, 30);
 
     await onPage(t, async (page) => {
       await signIn(page, subject, "anses", "technician");

@@ -7,6 +7,7 @@ import { biobank, idOf, type Session } from "../session";
 import { addDays, formatTime, fromInterval, localDayOf, toInterval, zonedInstant } from "../time";
 import { LiveBadge } from "./Today";
 
+const refreshMs = 60_000;
 const shownStates = [ReservationState.PENDING_APPROVAL, ReservationState.CONFIRMED, ReservationState.CHECKED_IN];
 
 /** A tablet beside the instrument: today's current and next bookings, check in and out with one tap, live. */
@@ -35,6 +36,11 @@ export function Kiosk({ session, equipmentId }: { session: Session; equipmentId:
   }, [instrument, session.token]);
 
   useEffect(load, [load]);
+  // A tablet stays on all day: the next booking becomes the current one, and the day turns.
+  useEffect(() => {
+    const timer = setInterval(load, refreshMs);
+    return () => clearInterval(timer);
+  }, [load]);
   const live = useReservationChanges(session, { equipment: name }, load);
 
   const act = async (reservation: Reservation, action: "checkIn" | "checkOut") => {

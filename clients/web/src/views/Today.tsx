@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { ReservationState, type Equipment, type Reservation } from "@biobank/client";
+import { newRequestId, ReservationState, type Equipment, type Reservation } from "@biobank/client";
 import { t } from "../i18n";
 import { useReservationChanges } from "../live";
 import { describe } from "../refusals";
@@ -15,6 +15,9 @@ export function Today({ session }: { session: Session }) {
   const [instruments, setInstruments] = useState<Equipment[]>([]);
   const [qualified, setQualified] = useState<Set<string>>(new Set());
   const [refusal, setRefusal] = useState("");
+  const [message, setMessage] = useState("");
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
   const client = biobank(session);
 
   const loadBookings = useCallback(() => {
@@ -39,6 +42,20 @@ export function Today({ session }: { session: Session }) {
     }, (error) => setRefusal(describe(error)));
   }, [session.token]);
 
+  const cancel = async (event: Event, booking: Reservation, zone: string) => {
+    event.preventDefault();
+    setRefusal("");
+    try {
+      await client.reservations.cancelReservation({ requestId: newRequestId(), name: booking.name, reason, etag: booking.etag });
+      setMessage(t("cancelled"));
+      setCancelling(null);
+      setReason("");
+      loadBookings();
+    } catch (error) {
+      setRefusal(describe(error, zone));
+    }
+  };
+
   const live = useReservationChanges(session, { organisation: `organisations/${session.organisation}` }, loadBookings);
   const byName = new Map(instruments.map((instrument) => [instrument.name, instrument]));
   const mine = instruments.filter((instrument) => qualified.has(instrument.name));
@@ -47,6 +64,7 @@ export function Today({ session }: { session: Session }) {
   return (
     <>
       {refusal && <p role="alert" class="refusal">{refusal}</p>}
+      {message && <p role="status" class="success">{message}</p>}
       <section aria-labelledby="bookings-title">
         <h1 id="bookings-title">{t("myBookings")} <LiveBadge live={live} /></h1>
         {bookings === null ? <p>{t("loading")}</p> : bookings.length === 0 ? <p>{t("noBookings")}</p> : (
@@ -55,11 +73,23 @@ export function Today({ session }: { session: Session }) {
               const instrument = byName.get(booking.equipment);
               const zone = instrument?.timeZone ?? "UTC";
               const { start, end } = fromInterval(booking.interval);
+              const what = { instrument: instrument?.displayName ?? idOf(booking.equipment), when: `${formatMoment(start, zone)}–${formatTime(end, zone)}` };
               return (
                 <li data-reservation={booking.name}>
-                  <span>{instrument?.displayName ?? idOf(booking.equipment)}</span>{" "}
-                  <span>{formatMoment(start, zone)}–{formatTime(end, zone)}</span>{" "}
-                  <span class={`state state-${ReservationState[booking.state]}`}>{t(`state_${ReservationState[booking.state]}` as "state_CONFIRMED")}</span>
+                  <span>{what.instrument}</span> <span>{what.when}</span>{" "}
+                  <span class={`state state-${ReservationState[booking.state]}`}>{t(`state_${ReservationState[booking.state]}` as "state_CONFIRMED")}</span>{" "}
+                  {booking.state !== ReservationState.CHECKED_IN && cancelling !== booking.name && (
+                    <button type="button" aria-label={t("cancelBookingOf", what)} onClick={() => { setCancelling(booking.name); setReason(""); }}>
+                      {t("cancelBooking")}
+                    </button>
+                  )}
+                  {cancelling === booking.name && (
+                    <form class="inline" onSubmit={(event) => cancel(event, booking, zone)}>
+                      <label>{t("cancelReason")} <input required autoFocus value={reason} onInput={(event) => setReason(event.currentTarget.value)} /></label>
+                      <button type="submit">{t("confirmCancel")}</button>
+                      <button type="button" onClick={() => setCancelling(null)}>{t("keepBooking")}</button>
+                    </form>
+                  )}
                 </li>
               );
             })}
