@@ -21,25 +21,22 @@ public static class CleartextProtocolSelection
     /// <summary>RFC 9113 §3.4: every HTTP/2 connection starts with these 24 bytes.</summary>
     private static readonly byte[] Preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray();
 
-    /// <summary>How long a new connection may take to send enough bytes to tell its protocol.</summary>
-    private static readonly TimeSpan SelectionTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>Selects HTTP/2 or HTTP/1.1 on every endpoint that allows both.</summary>
     public static void SelectHttp2ByPreface(this KestrelServerOptions kestrel)
     {
         kestrel.AllowAlternateSchemes = true;
         kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection =>
             listen.Protocols.HasFlag(HttpProtocols.Http1) && listen.Protocols.HasFlag(HttpProtocols.Http2)
-                ? SelectAsync(connection, next)
+                ? SelectAsync(connection, next, kestrel.Limits.KeepAliveTimeout)
                 : next(connection)));
     }
 
-    private static async Task SelectAsync(ConnectionContext connection, ConnectionDelegate next)
+    private static async Task SelectAsync(ConnectionContext connection, ConnectionDelegate next, TimeSpan keepAliveTimeout)
     {
         bool http2;
         try
         {
-            http2 = await StartsWithPrefaceAsync(connection);
+            http2 = await StartsWithPrefaceAsync(connection, keepAliveTimeout);
         }
         catch (OperationCanceledException)
         {
@@ -57,11 +54,14 @@ public static class CleartextProtocolSelection
         await next(connection);
     }
 
-    /// <summary>Reads until the bytes received match the preface in full, or stop matching it.</summary>
-    private static async Task<bool> StartsWithPrefaceAsync(ConnectionContext connection)
+    /// <summary>
+    /// Reads until the bytes received match the preface in full, or stop matching it. A connection
+    /// that sends nothing is closed after Kestrel's keep-alive timeout, as Kestrel closes an idle one.
+    /// </summary>
+    private static async Task<bool> StartsWithPrefaceAsync(ConnectionContext connection, TimeSpan keepAliveTimeout)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
-        timeout.CancelAfter(SelectionTimeout);
+        timeout.CancelAfter(keepAliveTimeout);
         var input = connection.Transport.Input;
         while (true)
         {
