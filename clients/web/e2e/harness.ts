@@ -54,6 +54,7 @@ export function book(booker: BiobankClient, equipment: string, start: Date, minu
 }
 
 let browser: Browser | undefined;
+let pages = 0;
 
 /**
  * Runs `body` on a new page (a browser context of its own: its own session), English as on a
@@ -63,11 +64,12 @@ export async function onPage(test: TestContext, body: (page: Page) => Promise<vo
   browser ??= await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: ["--no-sandbox"] });
   const context = await browser.newContext({ locale: language, timezoneId: "America/New_York", viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  const number = ++pages;
   try {
     await body(page);
   } catch (error) {
     mkdirSync("test-results", { recursive: true });
-    await page.screenshot({ path: `test-results/${test.name.replace(/[^\w]+/g, "-")}.png`, fullPage: true });
+    await page.screenshot({ path: `test-results/${test.name.replace(/[^\w]+/g, "-")}-page${number}.png`, fullPage: true });
     throw error;
   } finally {
     await context.close();

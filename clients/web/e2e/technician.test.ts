@@ -76,6 +76,7 @@ describe("a technician", () => {
 
       const refusal = page.getByRole("alert");
       await refusal.filter({ hasText: /This slot is taken: another booking from .* 14:00 to .* 15:00\./ }).waitFor();
+      await refusal.filter({ hasText: "Nearest free slot" }).waitFor();
       const offered = /Nearest free slot: .* (13:00–14:00|15:00–16:00)\./.exec(await refusal.innerText());
       assert.ok(offered, await refusal.innerText());
       await page.getByRole("button", { name: `Take ${offered[1]} instead` }).click();
@@ -117,6 +118,28 @@ describe("a technician", () => {
 
     const cancelled = await technician.reservations.getReservation({ name: booked.name });
     assert.equal(cancelled.state, ReservationState.CANCELLED);
+  });
+
+  test("moves one of their bookings to a free hour of its day", async (t) => {
+    const confocal = await registerConfocal();
+    const subject = unique("gael");
+    const technician = await caller(subject, "anses", "technician");
+    const booked = await book(technician, confocal.name, new Date(Math.ceil((Date.now() + 86_400_000) / 3_600_000) * 3_600_000), 60);
+
+    await onPage(t, async (page) => {
+      await signIn(page, subject, "anses", "technician");
+      await page.getByRole("link", { name: new RegExp(`^Move the booking of ${confocal.displayName}`) }).click();
+      await page.getByText("Choose a new time for your booking").waitFor();
+      const free = page.locator("td.free button").first();
+      const [, hours] = /(\d\d:\d\d–\d\d:\d\d)$/.exec((await free.getAttribute("aria-label")) ?? "") ?? [];
+      await free.click();
+      await page.getByRole("button", { name: "Confirm new time" }).click();
+
+      await page.getByRole("status").filter({ hasText: `Moved to ${hours}: confirmed.` }).waitFor();
+    });
+
+    const moved = await technician.reservations.getReservation({ name: booked.name });
+    assert.notDeepEqual(moved.interval, booked.interval);
   });
 
   test("checks in from the kiosk beside the instrument", async (t) => {

@@ -8,7 +8,10 @@ import { Kiosk } from "./views/Kiosk";
 import { Samples } from "./views/Samples";
 import { Approvals } from "./views/Approvals";
 
-/** The route is the hash (#/calendar/lsm-980/week/2026-12-03), so the server serves one page. */
+/**
+ * The route is the hash (#/calendar/lsm-980/week/2026-12-03, with a reservation's id after it to move
+ * that booking), so the server serves one page.
+ */
 function useRoute(): string[] {
   const read = () => location.hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
   const [route, setRoute] = useState(read);
@@ -61,10 +64,10 @@ export function App() {
 }
 
 function Page({ session, route }: { session: Session; route: string[] }) {
-  const [page, id, view, day] = route;
+  const [page, id, view, day, moving] = route;
   switch (page) {
     case "calendar":
-      return id ? <Calendar session={session} equipmentId={id} view={view === "week" ? "week" : "day"} day={day} /> : <Today session={session} />;
+      return id ? <Calendar session={session} equipmentId={id} view={view === "week" ? "week" : "day"} day={day} moving={moving} /> : <Today session={session} />;
     case "kiosk":
       return id ? <Kiosk session={session} equipmentId={id} /> : <Today session={session} />;
     case "samples":

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { BiobankError, BusyKind, newRequestId, ReservationState, type BusyInterval, type Equipment } from "@biobank/client";
+import {
+  BiobankError, BusyKind, newRequestId, ReservationState, type BusyInterval, type Equipment, type Reservation,
+} from "@biobank/client";
 import { t, type Word } from "../i18n";
 import { describe } from "../refusals";
 import { biobank, idOf, type Session } from "../session";
@@ -27,12 +29,16 @@ const busyWords: Record<BusyKind, Word> = {
 /**
  * An instrument's calendar by day or week in its site's time zone: busy intervals with the
  * organisation that holds them, free hours as buttons. A free hour and then "Confirm" books it; a
- * refusal says why and, for a taken slot, offers the nearest free slot of the same length.
+ * refusal says why and, for a taken slot, offers the nearest free slot of the same length. With
+ * `moving` (a reservation's id), the chosen slot reschedules that booking instead.
  */
-export function Calendar({ session, equipmentId, view, day }: { session: Session; equipmentId: string; view: "day" | "week"; day: string | undefined }) {
+export function Calendar({ session, equipmentId, view, day, moving }: {
+  session: Session; equipmentId: string; view: "day" | "week"; day: string | undefined; moving: string | undefined;
+}) {
   const client = biobank(session);
   const name = `equipment/${equipmentId}`;
   const [instrument, setInstrument] = useState<Equipment | null>(null);
+  const [booking, setBooking] = useState<Reservation | null>(null);
   const [busy, setBusy] = useState<BusyInterval[]>([]);
   const [selected, setSelected] = useState<Interval | null>(null);
   const [length, setLength] = useState(60);
@@ -56,6 +62,12 @@ export function Calendar({ session, equipmentId, view, day }: { session: Session
     client.equipment.getEquipment({ name }).then(setInstrument, (error) => setRefusal(describe(error)));
   }, [name]);
   useEffect(() => {
+    setBooking(null);
+    if (moving) {
+      client.reservations.getReservation({ name: `reservations/${moving}` }).then(setBooking, (error) => setRefusal(describe(error)));
+    }
+  }, [moving]);
+  useEffect(() => {
     if (instrument) {
       void loadAvailability();
     }
@@ -63,7 +75,9 @@ export function Calendar({ session, equipmentId, view, day }: { session: Session
 
   const choose = (slot: Interval) => {
     setSelected(slot);
-    setLength((slot.end.getTime() - slot.start.getTime()) / minute);
+    // A booking being moved keeps its length.
+    const span = booking ? fromInterval(booking.interval) : slot;
+    setLength((span.end.getTime() - span.start.getTime()) / minute);
     setRefusal("");
     setNearest(undefined);
     requestId.current = newRequestId();
@@ -77,10 +91,17 @@ export function Calendar({ session, equipmentId, view, day }: { session: Session
     }
     const slot = { start: selected.start, end: new Date(selected.start.getTime() + length * minute) };
     try {
-      const reservation = await client.reservations.createReservation({
-        requestId: requestId.current, reservation: { equipment: name, interval: toInterval(slot), purpose },
-      });
-      setMessage(t("booked", {
+      const reservation = booking
+        ? await client.reservations.rescheduleReservation({
+          requestId: requestId.current, name: booking.name, interval: toInterval(slot), etag: booking.etag,
+        })
+        : await client.reservations.createReservation({
+          requestId: requestId.current, reservation: { equipment: name, interval: toInterval(slot), purpose },
+        });
+      if (booking) {
+        location.hash = link(localDayOf(slot.start, zone), view);
+      }
+      setMessage(t(booking ? "moved_booking" : "booked", {
         start: formatTime(slot.start, zone), end: formatTime(slot.end, zone),
         state: t(`state_${ReservationState[reservation.state]}` as Word),
       }));
@@ -122,6 +143,11 @@ export function Calendar({ session, equipmentId, view, day }: { session: Session
         <a href={link(shown, "week")} aria-current={view === "week" ? "page" : undefined}>{t("week")}</a>
         <a href={link(addDays(shown, step), view)}>{t("next")}</a>
       </nav>
+      {booking && (
+        <p class="note">{t("movingBooking", {
+          when: `${formatDay(localDayOf(fromInterval(booking.interval).start, zone))} ${formatTime(fromInterval(booking.interval).start, zone)}–${formatTime(fromInterval(booking.interval).end, zone)}`,
+        })}</p>
+      )}
       {message && <p role="status" class="success">{message}</p>}
       {refusal && (
         <div role="alert" class="refusal">
@@ -146,14 +172,16 @@ export function Calendar({ session, equipmentId, view, day }: { session: Session
           <label>
             {t("length")}
             <select value={length} onChange={(event) => setLength(Number(event.currentTarget.value))}>
-              {lengths.map((minutes) => <option value={minutes}>{minutes} min</option>)}
+              {[...new Set([...lengths, length])].sort((a, b) => a - b).map((minutes) => <option value={minutes}>{minutes} min</option>)}
             </select>
           </label>
-          <label>
-            {t("purpose")}
-            <input value={purpose} required onInput={(event) => setPurpose(event.currentTarget.value)} />
-          </label>
-          <button type="submit" ref={confirm}>{t("confirmBooking")}</button>
+          {!booking && (
+            <label>
+              {t("purpose")}
+              <input value={purpose} required onInput={(event) => setPurpose(event.currentTarget.value)} />
+            </label>
+          )}
+          <button type="submit" ref={confirm}>{t(booking ? "confirmMove" : "confirmBooking")}</button>
           <button type="button" onClick={() => setSelected(null)}>{t("cancel")}</button>
         </form>
       )}

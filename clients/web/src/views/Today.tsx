@@ -4,7 +4,7 @@ import { t } from "../i18n";
 import { useReservationChanges } from "../live";
 import { describe } from "../refusals";
 import { biobank, idOf, type Session } from "../session";
-import { formatMoment, formatTime, fromInterval, hour, overlaps, toInterval } from "../time";
+import { dayKey, formatMoment, formatTime, fromInterval, hour, localDayOf, overlaps, toInterval } from "../time";
 
 const activeStates = [ReservationState.PENDING_APPROVAL, ReservationState.CONFIRMED, ReservationState.CHECKED_IN];
 const lookAheadMs = 14 * 24 * hour;
@@ -78,6 +78,12 @@ export function Today({ session }: { session: Session }) {
                 <li data-reservation={booking.name}>
                   <span>{what.instrument}</span> <span>{what.when}</span>{" "}
                   <span class={`state state-${ReservationState[booking.state]}`}>{t(`state_${ReservationState[booking.state]}` as "state_CONFIRMED")}</span>{" "}
+                  {booking.state !== ReservationState.CHECKED_IN && (
+                    <a href={`#/calendar/${idOf(booking.equipment)}/day/${dayKey(localDayOf(start, zone))}/${idOf(booking.name)}`}
+                      aria-label={t("moveBookingOf", what)}>
+                      {t("moveBooking")}
+                    </a>
+                  )}{" "}
                   {booking.state !== ReservationState.CHECKED_IN && cancelling !== booking.name && (
                     <button type="button" aria-label={t("cancelBookingOf", what)} onClick={() => { setCancelling(booking.name); setReason(""); }}>
                       {t("cancelBooking")}
