@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
-# Runs the tests of the Python and TypeScript clients against a real Biobank server.
+# Runs the tests of the Python and TypeScript clients, and the web client's end-to-end tests in
+# headless Chromium, against a real Biobank server.
 #
-# Builds the server, starts it on free loopback ports (gRPC over HTTP/2, and gRPC-Web over HTTP/1.1
-# for the browser transport) with a data directory of its own under the temp directory, where it
+# Builds the server, starts it on a free loopback port (gRPC over HTTP/2, and gRPC-Web over HTTP/1.1
+# for browsers, on the one address) with a data directory of its own under the temp directory, where it
 # keeps its private PostgreSQL and its signing key; mints the tests' tokens with the server's
 # `token` command; runs `python3 -m unittest` with Debian's Python and packages, and `node --test`
-# after `npm ci` and the TypeScript build; then stops the server with SIGTERM, which stops its
+# after `npm ci` and the TypeScript build; the web client's tests (clients/web/e2e, playwright-core
+# driving Debian's /usr/bin/chromium) against the application the server serves at /; then stops the server with SIGTERM, which stops its
 # PostgreSQL, and removes the directory.
 #
 #   clients/run-tests.sh                 both clients
-#   clients/run-tests.sh python          one of them (python, typescript)
+#   clients/run-tests.sh python          one of them (python, typescript, web)
 #   clients/run-tests.sh --no-build      with the server dotnet build or dotnet test last built
 #
 # Needs: the .NET SDK, PostgreSQL's server binaries, protobuf-compiler, protobuf-compiler-grpc,
-# python3-grpcio and python3-protobuf (Debian), Node.js 20 or later and npm. .ci/run installs them.
+# python3-grpcio and python3-protobuf (Debian), Node.js 20 or later and npm, chromium (Debian) for
+# the web client. .ci/run installs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -25,14 +28,18 @@ for argument in "$@"; do
     *) clients+=("$argument") ;;
   esac
 done
-[ ${#clients[@]} -gt 0 ] || clients=(python typescript)
+[ ${#clients[@]} -gt 0 ] || clients=(python typescript web)
 python=/usr/bin/python3
 
 free_port() { "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 for client in "${clients[@]}"; do
-  if [ "$client" = typescript ] && [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
-    echo "The TypeScript client needs Node.js 20 or later; this is $(node --version)." >&2
+  if [ "$client" = web ] && [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+    echo "The web client's tests drive Debian's Chromium: apt-get install chromium (or set CHROMIUM)." >&2
+    exit 1
+  fi
+  if [ "$client" != python ] && [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+    echo "The TypeScript and web clients need Node.js 20 or later; this is $(node --version)." >&2
     exit 1
   fi
 done
@@ -43,11 +50,8 @@ server_dll=$root/src/Biobank.Server/bin/Debug/net10.0/Biobank.Server.dll
 data=$(mktemp -d "${TMPDIR:-/tmp}/biobank-clients.XXXXXX")
 # Run as root, the server runs its PostgreSQL as the postgres user, which must reach the directory.
 chmod 755 "$data"
-grpc_port=$(free_port)
-web_port=$(free_port)
-dotnet "$server_dll" "--Biobank:DataDirectory=$data" \
-  "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$grpc_port" \
-  "--Kestrel:Endpoints:Web:Url=http://127.0.0.1:$web_port" --Kestrel:Endpoints:Web:Protocols=Http1 \
+port=$(free_port)
+dotnet "$server_dll" "--Biobank:DataDirectory=$data" "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$port" \
   --Logging:LogLevel:Default=Warning >"$data/server.log" 2>&1 &
 server_pid=$!
 
@@ -91,17 +95,26 @@ export BIOBANK_TOKENS=$data/tokens.json
 for client in "${clients[@]}"; do
   case "$client" in
     python)
-      (cd clients/python && BIOBANK_ADDRESS="127.0.0.1:$grpc_port" "$python" -m unittest -v)
+      (cd clients/python && BIOBANK_ADDRESS="127.0.0.1:$port" "$python" -m unittest -v)
       ;;
     typescript)
       (cd clients/typescript \
         && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error \
         && npm run --silent build \
-        && BIOBANK_ADDRESS="http://127.0.0.1:$grpc_port" BIOBANK_WEB_ADDRESS="http://127.0.0.1:$web_port" \
+        && BIOBANK_ADDRESS="http://127.0.0.1:$port" BIOBANK_WEB_ADDRESS="http://127.0.0.1:$port" \
            node --test dist/test/*.test.js)
       ;;
+    web)
+      # The server serves the application that building it built (clients/web/dist, copied to wwwroot).
+      if ! "$python" -c 'import sys, urllib.request; sys.exit(b"<div id=\"app\">" not in urllib.request.urlopen(sys.argv[1]).read())' \
+          "http://127.0.0.1:$port/" 2>/dev/null; then
+        echo "The server does not serve the web client: build the server with Node.js on the PATH." >&2
+        exit 1
+      fi
+      (cd clients/web && BIOBANK_ADDRESS="http://127.0.0.1:$port" npm test --silent)
+      ;;
     *)
-      echo "usage: clients/run-tests.sh [python] [typescript]" >&2
+      echo "usage: clients/run-tests.sh [python] [typescript] [web]" >&2
       exit 2
       ;;
   esac

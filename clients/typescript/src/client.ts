@@ -7,6 +7,7 @@ import { DirectoryService } from "./gen/biobank/v1/directory_service_pb.js";
 import { EquipmentService } from "./gen/biobank/v1/equipment_service_pb.js";
 import { ReservationService } from "./gen/biobank/v1/reservation_service_pb.js";
 import { SampleService } from "./gen/biobank/v1/sample_service_pb.js";
+import { SessionService } from "./gen/biobank/v1/session_service_pb.js";
 import { StorageService } from "./gen/biobank/v1/storage_service_pb.js";
 import { TransferService } from "./gen/biobank/v1/transfer_service_pb.js";
 import { BiobankError } from "./errors.js";
@@ -23,6 +24,8 @@ export interface BiobankClientOptions {
 
 /** A connection to a Biobank server, with one client per service. */
 export interface BiobankClient {
+  /** Sign-in options and development tokens; answers without a token. */
+  readonly session: Client<typeof SessionService>;
   readonly directory: Client<typeof DirectoryService>;
   readonly equipment: Client<typeof EquipmentService>;
   readonly reservations: Client<typeof ReservationService>;
@@ -52,6 +55,7 @@ const backoffMultiplier = 2;
 export function createBiobankClient(transport: Transport, options: BiobankClientOptions = {}): BiobankClient {
   const calls = biobankTransport(transport, options);
   return {
+    session: createClient(SessionService, calls),
     directory: createClient(DirectoryService, calls),
     equipment: createClient(EquipmentService, calls),
     reservations: createClient(ReservationService, calls),

@@ -15,5 +15,6 @@ export * from "./gen/biobank/v1/directory_service_pb.js";
 export * from "./gen/biobank/v1/equipment_service_pb.js";
 export * from "./gen/biobank/v1/reservation_service_pb.js";
 export * from "./gen/biobank/v1/sample_service_pb.js";
+export * from "./gen/biobank/v1/session_service_pb.js";
 export * from "./gen/biobank/v1/storage_service_pb.js";
 export * from "./gen/biobank/v1/transfer_service_pb.js";

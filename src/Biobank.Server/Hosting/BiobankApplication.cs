@@ -33,6 +33,7 @@ public static class BiobankApplication
             // needs, so an oversized one reaches authentication and is refused for its call alone.
             kestrel.Limits.MaxRequestHeadersTotalSize = RequestHeaderLimit;
             kestrel.Limits.Http2.MaxRequestHeaderFieldSize = RequestHeaderLimit;
+            kestrel.SelectHttp2ByPreface();
         });
         builder.Services.AddOptions<DirectoryOptions>()
             .Bind(builder.Configuration.GetSection(DirectoryOptions.Section))
@@ -58,6 +59,7 @@ public static class BiobankApplication
 
         var app = builder.Build();
         app.UseBrowserAccess();
+        app.UseWebClient();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcHealthChecksService().AllowAnonymous();

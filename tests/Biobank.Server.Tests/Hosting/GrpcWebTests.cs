@@ -110,9 +110,33 @@ public sealed class GrpcWebTests(BrowserServerFixture server) : IClassFixture<Br
         exposed.ShouldContain("grpc-status-details-bin");
     }
 
-    private GrpcChannel WebChannel(string? token, GrpcWebMode mode)
+    [Fact]
+    public async Task A_browser_calls_over_http1_on_the_address_grpc_clients_call_over_http2()
     {
-        return GrpcChannel.ForAddress(server.WebAddress, new GrpcChannelOptions
+        var caller = new Caller("alice.tech", "anses", new HashSet<string> { Role.Technician });
+        using var grpc = server.ClientFor(caller);
+        using var browser = WebChannel(server.TokenFor(caller), GrpcWebMode.GrpcWeb, server.Address);
+
+        var overHttp2 = await grpc.Directory.GetCallerIdentityAsync(new GetCallerIdentityRequest());
+        var overHttp1 = await new DirectoryService.DirectoryServiceClient(browser).GetCallerIdentityAsync(new GetCallerIdentityRequest());
+
+        overHttp1.ShouldBe(overHttp2);
+    }
+
+    [Fact]
+    public async Task Without_a_build_of_the_web_client_its_address_says_how_to_build_it()
+    {
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(server.Address);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("npm run build");
+    }
+
+    private GrpcChannel WebChannel(string? token, GrpcWebMode mode, Uri? address = null)
+    {
+        return GrpcChannel.ForAddress(address ?? server.WebAddress, new GrpcChannelOptions
         {
             HttpHandler = new GrpcWebHandler(mode, new HttpClientHandler()),
             HttpVersion = HttpVersion.Version11,
