@@ -139,6 +139,33 @@ public sealed class ReplayTests(BiobankServerFixture server) : IClassFixture<Bio
     }
 
     [Fact]
+    public async Task A_summary_counts_the_events_of_a_period_per_type_organisation_and_actor()
+    {
+        using var auditor = server.Auditor();
+        var start = DateTimeOffset.UtcNow.AddMilliseconds(-1);
+        using var anses = server.AnsesTechnician("summary.anses");
+        using var inserm = server.InsermTechnician("summary.inserm");
+        await anses.RegisterSampleAsync();
+        await anses.RegisterSampleAsync();
+        await inserm.RegisterSampleAsync();
+        var period = new TimeInterval { StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddSeconds(1)) };
+
+        var summary = await auditor.Audit.GetAuditSummaryAsync(new GetAuditSummaryRequest { Period = period });
+        var empty = await auditor.Audit.GetAuditSummaryAsync(new GetAuditSummaryRequest
+        {
+            Period = new TimeInterval { StartTime = Timestamp.FromDateTimeOffset(start.AddYears(-5)), EndTime = Timestamp.FromDateTimeOffset(start.AddYears(-4)) },
+        });
+
+        summary.Total.ShouldBe(3);
+        summary.EventTypes.Select(c => (c.Key, c.Count)).ShouldBe([("sample_registered", 3L)]);
+        summary.Organisations.Select(c => (c.Key, c.Count)).ShouldBe([("organisations/anses", 2L), ("organisations/inserm", 1L)]);
+        summary.Actors.Select(c => (c.Key, c.Count)).ShouldBe([("summary.anses", 2L), ("summary.inserm", 1L)]);
+        summary.Period.ShouldBe(period);
+        empty.Total.ShouldBe(0);
+        empty.EventTypes.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Callers_who_are_not_auditors_are_refused_and_bad_filters_are_named()
     {
         using var technician = server.AnsesTechnician();
