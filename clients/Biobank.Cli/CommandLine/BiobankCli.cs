@@ -76,5 +76,6 @@ public static class BiobankCli
         Samples.SampleCommands.Build(cli),
         StorageUnits.StorageCommands.Build(cli),
         Consents.ConsentCommands.Build(cli),
+        Audit.AuditCommands.Build(cli),
     ];
 }
