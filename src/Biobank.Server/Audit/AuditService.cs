@@ -8,7 +8,8 @@ namespace Biobank.Server.Audit;
 
 /// <summary>biobank.v1.AuditService: the event history, read-only, for auditors and admins.</summary>
 public sealed class AuditService(
-    EventReplay replay, AuditLog log, ResourceTimeTravel timeTravel, IntegrityVerifier verifier, CallContext call, IHostApplicationLifetime lifetime)
+    EventReplay replay, AuditLog log, ResourceTimeTravel timeTravel, IntegrityVerifier verifier, IntegrityCheckpoints checkpoints, CallContext call,
+    IHostApplicationLifetime lifetime)
     : V1.AuditService.AuditServiceBase
 {
     /// <summary>The caller, or PERMISSION_DENIED unless an auditor or an admin.</summary>
@@ -97,5 +98,16 @@ public sealed class AuditService(
         var period = checks.Interval(request.Period, "period");
         checks.ThrowIfAny();
         return log.SummaryAsync(period, context.CancellationToken);
+    }
+
+    public override Task<V1.IntegrityCheckpoint> GetIntegrityCheckpoint(V1.GetIntegrityCheckpointRequest request, ServerCallContext context)
+    {
+        RequireAuditor();
+        if (request.Position < 0)
+        {
+            throw new Domain.Failures.InvalidRequestException("position", "must be 0 (the latest settled position) or a position");
+        }
+
+        return checkpoints.GetAsync(request.Position, context.CancellationToken);
     }
 }

@@ -41,7 +41,7 @@ public static class BiobankApplication
             .ValidateOnStart();
 
         builder.Services.AddBiobankStore(connectionString, options);
-        builder.Services.AddBiobankAudit();
+        builder.Services.AddBiobankAudit(options.DataDirectory);
         builder.Services.AddBiobankIdentity(builder.Configuration, options.DataDirectory);
         builder.Services.AddBiobankTelemetry(builder.Configuration);
         builder.Services.AddGrpc(grpc =>

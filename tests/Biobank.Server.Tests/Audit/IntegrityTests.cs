@@ -79,6 +79,44 @@ public sealed class IntegrityTests(BiobankServerFixture server) : IClassFixture<
         everything.BrokenLinks.Select(l => (l.Stream, l.Version)).ShouldBe([(edited, 2L), (deleted, 2L)], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task A_signed_checkpoint_is_given_again_for_its_position_until_the_history_before_it_is_rewritten()
+    {
+        using var auditor = server.Auditor();
+        var sample = await MovedSampleAsync();
+        var last = (await auditor.Audit.ListResourceHistoryAsync(new ListResourceHistoryRequest { Resource = sample })).Events[^1].Position;
+        IntegrityCheckpoint? latest = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            latest = await auditor.Audit.GetIntegrityCheckpointAsync(new GetIntegrityCheckpointRequest());
+            return latest.Position >= last;
+        }, TimeSpan.FromSeconds(30), "the sample's events to be settled");
+        var checkpoint = await auditor.Audit.GetIntegrityCheckpointAsync(new GetIntegrityCheckpointRequest { Position = last });
+
+        await MovedSampleAsync();
+        var again = await auditor.Audit.GetIntegrityCheckpointAsync(new GetIntegrityCheckpointRequest { Position = last });
+        // The owner rewrites one link of the chain, asks again, then puts it back for the other tests.
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, "alter table biobank.event_chain disable trigger event_chain_append_only", null);
+        await ExecuteAsync(connection, "create temp table kept as select seq_id, hash from biobank.event_chain where stream_id = $1 and version = 3", sample);
+        await ExecuteAsync(connection, "update biobank.event_chain set hash = sha256(hash) where stream_id = $1 and version = 3", sample);
+        var rewritten = await auditor.Audit.GetIntegrityCheckpointAsync(new GetIntegrityCheckpointRequest { Position = last });
+        await ExecuteAsync(connection, "update biobank.event_chain c set hash = k.hash from kept k where c.seq_id = k.seq_id", null);
+        await ExecuteAsync(connection, "alter table biobank.event_chain enable trigger event_chain_append_only", null);
+        var restored = await auditor.Audit.GetIntegrityCheckpointAsync(new GetIntegrityCheckpointRequest { Position = last });
+        var beyond = await Should.ThrowAsync<Grpc.Core.RpcException>(
+            auditor.Audit.GetIntegrityCheckpointAsync(new GetIntegrityCheckpointRequest { Position = long.MaxValue }).ResponseAsync);
+
+        checkpoint.StreamCount.ShouldBeGreaterThanOrEqualTo(3);
+        checkpoint.Digest.Length.ShouldBe(64);
+        checkpoint.Signature.Length.ShouldBe(64);
+        again.ShouldBe(checkpoint);
+        rewritten.Digest.ShouldNotBe(checkpoint.Digest);
+        rewritten.Signature.ShouldNotBe(checkpoint.Signature);
+        restored.ShouldBe(checkpoint);
+        beyond.FieldViolations().Single().Field.ShouldBe("position");
+    }
+
     /// <summary>A sample registered, moved and checked out: three events in its stream.</summary>
     private async Task<string> MovedSampleAsync()
     {
