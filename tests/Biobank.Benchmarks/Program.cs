@@ -35,8 +35,10 @@ try
         .RunAsync(results.FirstOrDefault(r => r.Id == "1"), cancellation.Token);
     var (transferResults, transferChecks) = await new TransferBenchmark(server, options, progress)
         .RunAsync(sampleResults.FirstOrDefault(r => r.Id == "5b"), sampleResults.FirstOrDefault(r => r.Id == "5a"), cancellation.Token);
+    var (replayResults, replayChecks) = await new ReplayBenchmark(server, options, progress).RunAsync(cancellation.Token);
     var report = new BenchmarkReport(
-        options.Mode, environment, [.. results, .. sampleResults, .. transferResults], [.. checks, .. sampleChecks, .. transferChecks]);
+        options.Mode, environment, [.. results, .. sampleResults, .. transferResults, .. replayResults],
+        [.. checks, .. sampleChecks, .. transferChecks, .. replayChecks]);
 
     Console.WriteLine(report.ToMarkdown());
     if (options.JsonPath is { } path)
