@@ -41,6 +41,7 @@ public sealed class BiobankClient : IDisposable
         Consents = new ConsentService.ConsentServiceClient(invoker);
         Agreements = new AgreementService.AgreementServiceClient(invoker);
         Transfers = new TransferService.TransferServiceClient(invoker);
+        Audit = new AuditService.AuditServiceClient(invoker);
         Session = new SessionService.SessionServiceClient(invoker);
     }
 
@@ -85,6 +86,9 @@ public sealed class BiobankClient : IDisposable
     public AgreementService.AgreementServiceClient Agreements { get; }
 
     public TransferService.TransferServiceClient Transfers { get; }
+
+    /// <summary>Auditors' reads: replay, history, time travel, integrity.</summary>
+    public AuditService.AuditServiceClient Audit { get; }
 
     /// <summary>Sign-in: callable without a token, as a client has none yet.</summary>
     public SessionService.SessionServiceClient Session { get; }

@@ -20,6 +20,7 @@ public sealed record BenchmarkOptions(
     int SampleRegistrations,
     int Aliquotings,
     int Shipments,
+    int ReplayEvents,
     TimeSpan ScenarioBudget,
     string? JsonPath)
 {
@@ -28,24 +29,24 @@ public sealed record BenchmarkOptions(
         "quick", WarmUpBookings: 300, SingleClientBookings: 500, ConcurrentClients: 16, BookingsPerConcurrentClient: 40,
         MixedClients: 64, MixedInstruments: 1_000, MixedOperationsPerClient: 20,
         HistorySize: 5_000, HistoryBookings: 300, Racers: 32, RaceRounds: 30,
-        SampleRegistrations: 300, Aliquotings: 10, Shipments: 5, ScenarioBudget: TimeSpan.FromSeconds(30), JsonPath: null);
+        SampleRegistrations: 300, Aliquotings: 10, Shipments: 5, ReplayEvents: 50_000, ScenarioBudget: TimeSpan.FromSeconds(30), JsonPath: null);
 
     /// <summary>Every scenario with a handful of calls, in well under a minute: what the test suite runs so that the benchmark keeps working.</summary>
     public static BenchmarkOptions Smoke { get; } = new(
         "smoke", WarmUpBookings: 10, SingleClientBookings: 20, ConcurrentClients: 4, BookingsPerConcurrentClient: 5,
         MixedClients: 8, MixedInstruments: 20, MixedOperationsPerClient: 10,
         HistorySize: 40, HistoryBookings: 10, Racers: 4, RaceRounds: 2,
-        SampleRegistrations: 10, Aliquotings: 1, Shipments: 1, ScenarioBudget: TimeSpan.FromSeconds(30), JsonPath: null);
+        SampleRegistrations: 10, Aliquotings: 1, Shipments: 1, ReplayEvents: 2_000, ScenarioBudget: TimeSpan.FromSeconds(30), JsonPath: null);
 
     /// <summary>A few minutes: enough bookings for a steadier p99.</summary>
     public static BenchmarkOptions Default { get; } = new(
         "default", WarmUpBookings: 500, SingleClientBookings: 2_000, ConcurrentClients: 16, BookingsPerConcurrentClient: 150,
         MixedClients: 64, MixedInstruments: 1_000, MixedOperationsPerClient: 60,
         HistorySize: 5_000, HistoryBookings: 1_000, Racers: 32, RaceRounds: 100,
-        SampleRegistrations: 1_000, Aliquotings: 30, Shipments: 15, ScenarioBudget: TimeSpan.FromSeconds(90), JsonPath: null);
+        SampleRegistrations: 1_000, Aliquotings: 30, Shipments: 15, ReplayEvents: 1_000_000, ScenarioBudget: TimeSpan.FromSeconds(90), JsonPath: null);
 
     public const string Usage = """
-        Measures the reservation, sample and transfer write paths of a Biobank server against a private PostgreSQL.
+        Measures the reservation, sample and transfer write paths and the audit replay of a Biobank server against a private PostgreSQL.
 
         usage: dotnet run -c Release --project tests/Biobank.Benchmarks -- [--quick | --smoke] [--json PATH]
 

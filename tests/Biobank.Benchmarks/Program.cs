@@ -37,10 +37,11 @@ try
         .RunAsync(sampleResults.FirstOrDefault(r => r.Id == "5b"), sampleResults.FirstOrDefault(r => r.Id == "5a"), cancellation.Token);
     var (processResults, processChecks) = await new ServerProcessBenchmark(server, options, progress)
         .RunAsync(results.FirstOrDefault(r => r.Id == "2b"), cancellation.Token);
+    var (replayResults, replayChecks) = await new ReplayBenchmark(server, options, progress).RunAsync(cancellation.Token);
     var report = new BenchmarkReport(
         options.Mode, environment,
-        [.. results, .. sampleResults, .. transferResults, .. processResults],
-        [.. checks, .. sampleChecks, .. transferChecks, .. processChecks]);
+        [.. results, .. sampleResults, .. transferResults, .. processResults, .. replayResults],
+        [.. checks, .. sampleChecks, .. transferChecks, .. processChecks, .. replayChecks]);
 
     Console.WriteLine(report.ToMarkdown());
     if (options.JsonPath is { } path)

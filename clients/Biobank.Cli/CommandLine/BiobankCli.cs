@@ -78,5 +78,6 @@ public static class BiobankCli
         Consents.ConsentCommands.Build(cli),
         Agreements.AgreementCommands.Build(cli),
         Transfers.TransferCommands.Build(cli),
+        Audit.AuditCommands.Build(cli),
     ];
 }

@@ -14,6 +14,7 @@ import grpc
 from biobank_client.errors import BiobankError
 from biobank_client.v1 import (
     AgreementServiceStub,
+    AuditServiceStub,
     ConsentServiceStub,
     DirectoryServiceStub,
     EquipmentServiceStub,
@@ -81,6 +82,7 @@ class BiobankClient:
         self.consents = _raising(ConsentServiceStub(calls))
         self.agreements = _raising(AgreementServiceStub(calls))
         self.transfers = _raising(TransferServiceStub(calls))
+        self.audit = _raising(AuditServiceStub(calls))
 
     new_request_id = staticmethod(new_request_id)
 

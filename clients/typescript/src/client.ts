@@ -2,6 +2,7 @@ import type { DescMessage, DescMethodStreaming, DescMethodUnary, MessageInitShap
 import { Code, ConnectError, createClient, type Client, type Transport } from "@connectrpc/connect";
 import type { ContextValues } from "@connectrpc/connect";
 import { AgreementService } from "./gen/biobank/v1/agreement_service_pb.js";
+import { AuditService } from "./gen/biobank/v1/audit_service_pb.js";
 import { ConsentService } from "./gen/biobank/v1/consent_service_pb.js";
 import { DirectoryService } from "./gen/biobank/v1/directory_service_pb.js";
 import { EquipmentService } from "./gen/biobank/v1/equipment_service_pb.js";
@@ -34,6 +35,7 @@ export interface BiobankClient {
   readonly consents: Client<typeof ConsentService>;
   readonly agreements: Client<typeof AgreementService>;
   readonly transfers: Client<typeof TransferService>;
+  readonly audit: Client<typeof AuditService>;
 }
 
 const defaultDeadlineMs = 30_000;
@@ -64,6 +66,7 @@ export function createBiobankClient(transport: Transport, options: BiobankClient
     consents: createClient(ConsentService, calls),
     agreements: createClient(AgreementService, calls),
     transfers: createClient(TransferService, calls),
+    audit: createClient(AuditService, calls),
   };
 }
 

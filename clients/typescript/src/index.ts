@@ -9,6 +9,7 @@ export { Code } from "@connectrpc/connect";
 export { create, toJson, fromJson } from "@bufbuild/protobuf";
 export { timestampDate, timestampFromDate, durationFromMs, durationMs } from "@bufbuild/protobuf/wkt";
 export * from "./gen/biobank/v1/agreement_service_pb.js";
+export * from "./gen/biobank/v1/audit_service_pb.js";
 export * from "./gen/biobank/v1/common_pb.js";
 export * from "./gen/biobank/v1/consent_service_pb.js";
 export * from "./gen/biobank/v1/directory_service_pb.js";

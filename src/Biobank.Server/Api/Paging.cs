@@ -43,29 +43,33 @@ public static class Paging
         where T : notnull
     {
         var size = PageSize(request.PageSize);
-        var after = Decode(request);
+        var after = LastKey(request);
         List<T> rows = [.. await keyset.Order(after is null ? query : keyset.After(query, after)).Take(size + 1).ToListAsync(cancellationToken)];
-        return Cut(rows, size, keyset, request);
+        return Cut(rows, size, keyset.KeyOf, request);
     }
 
     /// <summary>One page of a list held in memory, by an id keyset.</summary>
     public static Page<T> Page<T>(IEnumerable<T> items, Keyset<T> keyset, PageRequest request)
     {
         var size = PageSize(request.PageSize);
-        var after = Decode(request);
+        var after = LastKey(request);
         var rows = items
             .Where(item => after is null || string.CompareOrdinal(keyset.KeyOf(item), after) > 0)
             .OrderBy(keyset.KeyOf, StringComparer.Ordinal)
             .Take(size + 1)
             .ToList();
-        return Cut(rows, size, keyset, request);
+        return Cut(rows, size, keyset.KeyOf, request);
     }
 
     /// <summary>INVALID_ARGUMENT, reason INVALID_PAGE_TOKEN: the token is corrupt or of another list or filter.</summary>
     public static InvalidRequestException InvalidToken() =>
         new([new FieldViolation("page_token", "is not a token of this list with these filters")], ErrorReasons.InvalidPageToken);
 
-    private static Page<T> Cut<T>(List<T> rows, int size, Keyset<T> keyset, PageRequest request)
+    /// <summary>
+    /// The page of <paramref name="size"/> items among <paramref name="rows"/>, read in the list's
+    /// order after the token's key with one row more than the page, so a next page is known to exist.
+    /// </summary>
+    public static Page<T> Cut<T>(List<T> rows, int size, Func<T, string> keyOf, PageRequest request)
     {
         if (rows.Count <= size)
         {
@@ -73,7 +77,7 @@ public static class Paging
         }
 
         rows.RemoveAt(size);
-        return new Page<T>(rows, Encode(request, keyset.KeyOf(rows[^1])));
+        return new Page<T>(rows, Encode(request, keyOf(rows[^1])));
     }
 
     private static string Encode(PageRequest request, string lastKey) =>
@@ -81,7 +85,7 @@ public static class Paging
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>The last key of the previous page, or null for the first page.</summary>
-    private static string? Decode(PageRequest request)
+    public static string? LastKey(PageRequest request)
     {
         if (string.IsNullOrEmpty(request.PageToken))
         {

@@ -1,4 +1,5 @@
 using Biobank.Server.Api;
+using Biobank.Server.Audit;
 using Biobank.Server.Partners;
 using Biobank.Server.Errors;
 using Biobank.Server.Identity;
@@ -41,6 +42,7 @@ public static class BiobankApplication
             .ValidateOnStart();
 
         builder.Services.AddBiobankStore(connectionString, options);
+        builder.Services.AddBiobankAudit(options.DataDirectory);
         builder.Services.AddBiobankIdentity(builder.Configuration, options.DataDirectory);
         builder.Services.AddBiobankTelemetry(builder.Configuration);
         builder.Services.AddGrpc(grpc =>
@@ -73,6 +75,7 @@ public static class BiobankApplication
         app.MapGrpcService<Consents.ConsentService>();
         app.MapGrpcService<Agreements.AgreementService>();
         app.MapGrpcService<Transfers.TransferService>();
+        app.MapGrpcService<AuditService>();
         return app;
     }
 

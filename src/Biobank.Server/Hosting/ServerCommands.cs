@@ -13,7 +13,8 @@ namespace Biobank.Server.Hosting;
 
 /// <summary>
 /// The server's command line: serve (default), <c>--apply-schema-only</c>, <c>--seed-demo</c> to fill
-/// the database with demo instruments and bookings, and <c>token</c> to mint a development token.
+/// the database with demo instruments and bookings, <c>token</c> to mint a development token, and
+/// <c>rebuild-projections</c> to rebuild every read model from the events.
 /// Other arguments are configuration (<c>--Biobank:DataDirectory=/srv/biobank</c>).
 /// </summary>
 public static class ServerCommands
@@ -25,6 +26,11 @@ public static class ServerCommands
             if (args.Length > 0 && args[0] == "token")
             {
                 return MintToken(args[1..]);
+            }
+
+            if (args.Length > 0 && args[0] == "rebuild-projections")
+            {
+                return await RebuildProjectionsAsync(args[1..]);
             }
 
             if (args.Contains("--apply-schema-only"))
@@ -153,6 +159,31 @@ public static class ServerCommands
         {
             await Console.Error.WriteLineAsync($"biobank: the demo seed was refused: {e.StatusCode} {e.Status.Detail}");
             return 1;
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    /// <summary>
+    /// Runs the host on a free loopback port just long enough to rebuild every projection from
+    /// the events with this node's daemon. Other nodes should be stopped (or their daemons paused)
+    /// meanwhile: the async projections they run would race the replay.
+    /// </summary>
+    private static async Task<int> RebuildProjectionsAsync(string[] args)
+    {
+        await using var database = await DatabaseLocation.ResolveAsync(Configuration(args));
+        await using var app = BiobankApplication.Build(args, database.ConnectionString, builder =>
+        {
+            builder.Configuration["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0";
+        });
+        await app.StartAsync();
+        try
+        {
+            var rebuilt = await app.Services.GetRequiredService<ProjectionRebuild>().RebuildAllAsync(CancellationToken.None);
+            Console.WriteLine($"Rebuilt {rebuilt.Count} projections from the events: {string.Join(", ", rebuilt)}.");
+            return 0;
         }
         finally
         {

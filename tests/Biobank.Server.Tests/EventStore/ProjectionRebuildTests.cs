@@ -19,17 +19,22 @@ public sealed class ProjectionRebuildTests(BiobankServerFixture server) : IClass
     [Fact]
     public async Task Rebuilding_every_projection_from_the_events_gives_back_the_live_read_models()
     {
-        await RunMixedWorkloadAsync();
+        await RunMixedWorkloadAsync(server);
         var store = server.Service<IDocumentStore>();
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
-        var live = await ReadModelsAsync();
-        await DamageReadModelsAsync();
+        var live = await ReadModelsAsync(server);
+        await DamageReadModelsAsync(server);
 
         var rebuilt = await server.Service<ProjectionRebuild>().RebuildAllAsync(CancellationToken.None);
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
         rebuilt.Count.ShouldBeGreaterThanOrEqualTo(9);
-        var after = await ReadModelsAsync();
+        ShouldBeRebuiltAsLive(await ReadModelsAsync(server), live);
+    }
+
+    /// <summary>Every read model the workload filled is there again, row for row.</summary>
+    internal static void ShouldBeRebuiltAsLive(Dictionary<string, List<string>> after, Dictionary<string, List<string>> live)
+    {
         after.Keys.ShouldBe(live.Keys, ignoreOrder: true);
         foreach (var (table, rows) in live)
         {
@@ -39,7 +44,7 @@ public sealed class ProjectionRebuildTests(BiobankServerFixture server) : IClass
     }
 
     /// <summary>Instruments, bookings through their whole life, maintenance, service status, series, storage, samples, consents and allocations.</summary>
-    private async Task RunMixedWorkloadAsync()
+    internal static async Task RunMixedWorkloadAsync(BiobankServerFixture server)
     {
         using var facility = server.AnsesManager();
         using var alice = server.AnsesTechnician();
@@ -133,11 +138,11 @@ public sealed class ProjectionRebuildTests(BiobankServerFixture server) : IClass
             RequestId = BiobankClient.NewRequestId(), Name = consent.Name, Scope = WithdrawalScope.StopFutureUse, Reason = "Donor's letter of 2 March",
         });
 
-        await RunTransfersAsync();
+        await RunTransfersAsync(server);
     }
 
     /// <summary>A shipment received at the partner, one still open, and an instrument whose loan holds its calendar.</summary>
-    private async Task RunTransfersAsync()
+    private static async Task RunTransfersAsync(BiobankServerFixture server)
     {
         using var anses = server.AnsesHead();
         using var inserm = server.InsermHead();
@@ -156,7 +161,7 @@ public sealed class ProjectionRebuildTests(BiobankServerFixture server) : IClass
     }
 
     /// <summary>What a lost or corrupted read model looks like: rows gone, documents emptied.</summary>
-    private async Task DamageReadModelsAsync()
+    internal static async Task DamageReadModelsAsync(BiobankServerFixture server)
     {
         await using var connection = new NpgsqlConnection(server.ConnectionString);
         await connection.OpenAsync();
@@ -172,7 +177,7 @@ public sealed class ProjectionRebuildTests(BiobankServerFixture server) : IClass
     }
 
     /// <summary>Every read model's rows, as text in key order, by table: the snapshots' id and data, and the guard and feed tables whole.</summary>
-    private async Task<Dictionary<string, List<string>>> ReadModelsAsync()
+    internal static async Task<Dictionary<string, List<string>>> ReadModelsAsync(BiobankServerFixture server)
     {
         await using var connection = new NpgsqlConnection(server.ConnectionString);
         await connection.OpenAsync();

@@ -1,9 +1,13 @@
 extern alias BiobankServer;
 
 using BiobankServer::Biobank.Server.EventStore;
+using BiobankServer::Biobank.Server.Hosting;
 using Biobank.Server.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using JasperFx;
 
 namespace Biobank.Server.Tests.EventStore;
 
@@ -88,8 +92,14 @@ public sealed class SchemaMigrationTests
     [Fact]
     public async Task A_database_of_the_release_before_migrations_is_brought_up_to_date_with_its_data_and_guards()
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync("upgrade");
+        var connectionString = await DatabaseWithMartenTablesAsync("upgrade");
         await ExecuteAsync(connectionString, PreviousRelease);
+        await ExecuteAsync(connectionString, """
+            insert into biobank.mt_streams (id, version) values ('samples/s1', 2);
+            insert into biobank.mt_events (seq_id, id, stream_id, version, data, type, mt_dotnet_type)
+            values (nextval('biobank.mt_events_sequence'), gen_random_uuid(), 'samples/s1', 1, '{"Barcode": "BC-0001"}', 'sample_registered', 'SampleRegistered'),
+                   (nextval('biobank.mt_events_sequence'), gen_random_uuid(), 'samples/s1', 2, '{"To": {"Position": "A1"}}', 'sample_moved', 'SampleMoved');
+            """);
 
         await MigrationsOn(connectionString).ApplyAsync(CancellationToken.None);
 
@@ -97,6 +107,10 @@ public sealed class SchemaMigrationTests
         (await ScalarAsync(connectionString, "select count(*) from biobank.request_log where subject = '' and organisation = 'anses'")).ShouldBe(1);
         (await ScalarAsync(connectionString, "select count(*) from biobank.equipment_calendar")).ShouldBe(2);
         (await ScalarAsync(connectionString, "select count(*) from biobank.sample_positions where sample_id = 'samples/s1'")).ShouldBe(1);
+        (await ScalarAsync(connectionString, """
+            select count(*) from biobank.event_chain c join biobank.event_chain p on p.hash = c.previous_hash
+            where c.stream_id = 'samples/s1' and c.version = 2 and p.version = 1 and p.previous_hash is null
+            """)).ShouldBe(1, "the events recorded before the chain are chained in order");
 
         // The same request id of another caller is a request of its own now.
         await ExecuteAsync(connectionString, """
@@ -122,14 +136,14 @@ public sealed class SchemaMigrationTests
     [Fact]
     public async Task Each_migration_is_applied_once_and_an_upgrade_from_any_earlier_one_reaches_the_same_schema()
     {
-        var fresh = await TestPostgres.CreateDatabaseAsync("fresh");
+        var fresh = await DatabaseWithMartenTablesAsync("fresh");
         await MigrationsOn(fresh).ApplyAsync(CancellationToken.None);
         await MigrationsOn(fresh).ApplyAsync(CancellationToken.None);
         var expected = await SchemaOfAsync(fresh);
 
         foreach (var migration in SchemaMigrations.All.SkipLast(1))
         {
-            var stepwise = await TestPostgres.CreateDatabaseAsync($"from{migration.Version}");
+            var stepwise = await DatabaseWithMartenTablesAsync($"from{migration.Version}");
             await MigrationsOn(stepwise).ApplyAsync(CancellationToken.None, upTo: migration.Version);
             await MigrationsOn(stepwise).ApplyAsync(CancellationToken.None);
 
@@ -142,7 +156,7 @@ public sealed class SchemaMigrationTests
     [Fact]
     public async Task A_migration_changed_after_it_was_applied_stops_the_start()
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync("changed");
+        var connectionString = await DatabaseWithMartenTablesAsync("changed");
         await MigrationsOn(connectionString).ApplyAsync(CancellationToken.None);
         await ExecuteAsync(connectionString, $"update {SchemaMigrations.Table} set checksum = 'edited' where version = 1");
 
@@ -151,10 +165,35 @@ public sealed class SchemaMigrationTests
         refused.Message.ShouldContain("0001");
     }
 
+    /// <summary>
+    /// A database with Marten's own tables, which the server creates before it applies the
+    /// migrations (0010 chains the events of Marten's table).
+    /// </summary>
+    private static async Task<string> DatabaseWithMartenTablesAsync(string purpose)
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
+        var dataDirectory = Directory.CreateTempSubdirectory("biobank-migrations-");
+        await using (var app = BiobankApplication.Build([], connectionString, builder =>
+        {
+            builder.Configuration["Biobank:DataDirectory"] = dataDirectory.FullName;
+            builder.Configuration["Biobank:ApplySchemaOnStartup"] = "false";
+        }))
+        {
+            await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
+        }
+
+        dataDirectory.Delete(recursive: true);
+        return connectionString;
+    }
+
     private static SchemaMigrations MigrationsOn(string connectionString) =>
         new(NpgsqlDataSource.Create(connectionString), NullLogger<SchemaMigrations>.Instance);
 
-    /// <summary>The tables, columns, constraints, indexes and triggers of the biobank schema, as text to compare.</summary>
+    /// <summary>
+    /// The tables, columns, constraints, indexes and triggers of the biobank schema, as text to
+    /// compare. The columns of Marten's own tables are Marten's (the default of mt_events.timestamp
+    /// is the time the table was made), their triggers the migrations'.
+    /// </summary>
     private static async Task<string> SchemaOfAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -162,7 +201,7 @@ public sealed class SchemaMigrationTests
         await using var command = new NpgsqlCommand("""
             select string_agg(line, E'\n' order by line) from (
                 select format('column %s.%s %s %s %s', table_name, column_name, data_type, is_nullable, column_default) as line
-                from information_schema.columns where table_schema = 'biobank'
+                from information_schema.columns where table_schema = 'biobank' and table_name not like 'mt\_%'
                 union all
                 select format('constraint %s %s', conname, pg_get_constraintdef(oid)) from pg_constraint where connamespace = 'biobank'::regnamespace
                 union all
