@@ -88,6 +88,7 @@ json.dump({
     "facility-anses": "$(token marie.facility anses facility-manager)",
     "biobank-anses": "$(token claire.biobank anses biobank-manager)",
     "lims-inserm": "$(token lims.cochin inserm lab-system)",
+    "auditor-anses": "$(token quality.anses anses auditor)",
 }, open(sys.argv[1], "w"))
 TOKENS
 

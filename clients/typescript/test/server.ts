@@ -11,7 +11,7 @@ import {
 import { grpcTransport } from "@biobank/client/node";
 import { grpcWebTransport } from "@biobank/client/web";
 
-export type Caller = "lims-anses" | "facility-anses" | "biobank-anses" | "lims-inserm";
+export type Caller = "lims-anses" | "facility-anses" | "biobank-anses" | "lims-inserm" | "auditor-anses";
 
 function setting(name: string): string {
   const value = process.env[name];
