@@ -32,6 +32,7 @@ public sealed class BenchmarkSmokeTests
         ["5b"] = "p50_vs_registration",
         ["6"] = "p50_per_item_vs_registration",
         ["7"] = "peak_rss_mb",
+        ["8"] = "throughput_vs_raw_read",
     };
 
     [Fact]
