@@ -13,6 +13,13 @@ const idOf = (name: string): string => name.slice(name.lastIndexOf("/") + 1);
 const parisTime = (instant: Date): string =>
   new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
 const screenshots = process.env.BIOBANK_SCREENSHOTS;
+/** `hour`:00 in Paris, `daysAhead` days after today there. */
+const parisAt = (daysAhead: number, hour: number): Date => {
+  const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" })
+    .format(new Date(Date.now() + daysAhead * 86_400_000)).split("-").map(Number);
+  const guess = new Date(Date.UTC(year!, month! - 1, day!, hour));
+  return new Date(guess.getTime() - (Number(parisTime(guess).slice(0, 2)) - hour) * 3_600_000);
+};
 
 /** A 96-position box in a new -80 °C freezer of Anses, and a way to register 1.5 mL of serum in it. */
 async function boxOfSera() {
@@ -120,6 +127,38 @@ describe("a technician", () => {
 
       await page.getByRole("heading", { name: "My bookings" }).waitFor();
     }, "fr-FR");
+  });
+
+  test("books a recurring slot every day from the calendar, and sees the occurrence another booking took skipped, and why", async (t) => {
+    const confocal = await registerConfocal();
+    // Another booking the day after tomorrow at 10:00 in Paris, where the series' second occurrence falls.
+    const other = await caller(unique("gaston"), "anses", "technician");
+    await book(other, confocal.name, parisAt(2, 10), 60);
+    const subject = unique("hugo");
+
+    await onPage(t, async (page) => {
+      await signIn(page, subject, "anses", "technician");
+      await page.goto(`${address()}/#/calendar/${idOf(confocal.name)}/day`);
+      await page.getByRole("link", { name: "Next" }).click();
+      await page.getByRole("button", { name: /10:00–11:00/ }).click();
+      await page.getByLabel("Repeat").selectOption({ label: "every day" });
+      await page.getByLabel("Number of occurrences, the first included").fill("3");
+      await page.getByLabel("Number of occurrences, the first included").press("Enter");
+
+      const status = page.getByRole("status");
+      await status.filter({ hasText: "Booked 2 of 3 occurrences, every day, 10:00–11:00." }).waitFor();
+      const skipped = await page.getByRole("list", { name: "Not booked:" }).getByRole("listitem").allInnerTexts();
+      assert.equal(skipped.length, 1);
+      assert.match(skipped[0]!, /10:00–11:00: the slot is taken$/);
+    });
+
+    const booker = await caller(subject, "anses", "technician");
+    const { reservations } = await booker.reservations.listReservations({ equipment: confocal.name });
+    const mine = reservations.filter((reservation) => reservation.bookedBy === subject);
+    assert.equal(mine.length, 2);
+    assert.deepEqual(mine.map((reservation) => parisTime(timestampDate(reservation.interval!.startTime!))), ["10:00", "10:00"]);
+    assert.equal(
+      new Set(mine.map((reservation) => reservation.series)).size, 1);
   });
 
   test("cancels one of their bookings, with a reason", async (t) => {
