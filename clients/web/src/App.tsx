@@ -7,6 +7,7 @@ import { Calendar } from "./views/Calendar";
 import { Kiosk } from "./views/Kiosk";
 import { Samples } from "./views/Samples";
 import { Approvals } from "./views/Approvals";
+import { Manage } from "./views/Manage";
 
 /**
  * The route is the hash (#/calendar/lsm-980/week/2026-12-03, with a reservation's id after it to move
@@ -47,6 +48,7 @@ export function App() {
             <a href="#/today">{t("today")}</a>
             <a href="#/samples">{t("samples")}</a>
             {isManager(session) && <a href="#/approvals">{t("approvals")}</a>}
+            {isManager(session) && <a href="#/manage">{t("manage")}</a>}
           </nav>
         )}
         <span class="spacer" />
@@ -74,6 +76,8 @@ function Page({ session, route }: { session: Session; route: string[] }) {
       return <Samples session={session} />;
     case "approvals":
       return <Approvals session={session} />;
+    case "manage":
+      return isManager(session) ? <Manage session={session} /> : <Today session={session} />;
     default:
       return <Today session={session} />;
   }

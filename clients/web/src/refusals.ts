@@ -31,3 +31,9 @@ export function describe(reason: unknown, zone: string = Intl.DateTimeFormat().r
   }
   return error.code === Code.Unavailable || error.code === Code.DeadlineExceeded ? t("error_unreachable") : t("error_other", values);
 }
+
+/** Why an occurrence of a series was skipped, from its reason; the server's description otherwise. */
+export function describeReason(reason: string, description: string): string {
+  const word = `skipped_${reason}`;
+  return isWord(word) ? t(word) : description || reason;
+}

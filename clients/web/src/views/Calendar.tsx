@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import {
-  BiobankError, BusyKind, newRequestId, ReservationState, type BusyInterval, type Equipment, type Reservation,
+  BiobankError, BusyKind, newRequestId, RecurrenceFrequency, ReservationState, SeriesConflictMode,
+  type BusyInterval, type Equipment, type Reservation, type SkippedOccurrence,
 } from "@biobank/client";
 import { t, type Word } from "../i18n";
-import { describe } from "../refusals";
+import { describe, describeReason } from "../refusals";
 import { biobank, idOf, type Session } from "../session";
 import {
   addDays, dayKey, formatDay, formatTime, fromInterval, hour, localDayOf, minute, overlaps, parseDayKey,
@@ -46,6 +47,11 @@ export function Calendar({ session, equipmentId, view, day, moving }: {
   const [message, setMessage] = useState("");
   const [refusal, setRefusal] = useState("");
   const [nearest, setNearest] = useState<Interval | null | undefined>(undefined);
+  // A booking may repeat every day or every week, a number of times; occurrences that cannot be
+  // booked are skipped and listed with the reason.
+  const [repeat, setRepeat] = useState<"none" | "daily" | "weekly">("none");
+  const [occurrences, setOccurrences] = useState("4");
+  const [skipped, setSkipped] = useState<SkippedOccurrence[]>([]);
   const requestId = useRef(newRequestId());
   const confirm = useRef<HTMLButtonElement>(null);
 
@@ -90,6 +96,11 @@ export function Calendar({ session, equipmentId, view, day, moving }: {
       return;
     }
     const slot = { start: selected.start, end: new Date(selected.start.getTime() + length * minute) };
+    setSkipped([]);
+    if (!booking && repeat !== "none") {
+      await bookSeries(slot);
+      return;
+    }
     try {
       const reservation = booking
         ? await client.reservations.rescheduleReservation({
@@ -116,6 +127,35 @@ export function Calendar({ session, equipmentId, view, day, moving }: {
         setNearest(await nearestFreeSlot(slot));
         await loadAvailability();
       }
+    }
+  };
+
+  const bookSeries = async (slot: Interval) => {
+    const count = Number(occurrences.trim());
+    if (!Number.isInteger(count) || count < 2 || count > 366) {
+      setMessage("");
+      setRefusal(t("occurrencesFormat"));
+      return;
+    }
+    try {
+      const series = await client.reservations.createReservationSeries({
+        requestId: requestId.current,
+        firstOccurrence: { equipment: name, interval: toInterval(slot), purpose },
+        recurrence: { frequency: repeat === "daily" ? RecurrenceFrequency.DAILY : RecurrenceFrequency.WEEKLY, count },
+        conflictMode: SeriesConflictMode.SKIP_CONFLICTS,
+      });
+      setMessage(t("seriesBooked", {
+        booked: series.reservations.length, count, start: formatTime(slot.start, zone), end: formatTime(slot.end, zone),
+        repeat: t(repeat === "daily" ? "everyDay" : "everyWeek"),
+      }));
+      setSkipped(series.skipped);
+      setSelected(null);
+      setRefusal("");
+      setNearest(undefined);
+      await loadAvailability();
+    } catch (error) {
+      setMessage("");
+      setRefusal(describe(error, zone));
     }
   };
 
@@ -148,7 +188,27 @@ export function Calendar({ session, equipmentId, view, day, moving }: {
           when: `${formatDay(localDayOf(fromInterval(booking.interval).start, zone))} ${formatTime(fromInterval(booking.interval).start, zone)}–${formatTime(fromInterval(booking.interval).end, zone)}`,
         })}</p>
       )}
-      {message && <p role="status" class="success">{message}</p>}
+      {message && (
+        <div role="status" class="success">
+          <p>{message}</p>
+          {skipped.length > 0 && (
+            <>
+              <p>{t("skippedOccurrences")}</p>
+              <ul aria-label={t("skippedOccurrences")}>
+                {skipped.map((occurrence) => {
+                  const when = fromInterval(occurrence.interval);
+                  return (
+                    <li>{t("skippedOccurrence", {
+                      day: formatDay(localDayOf(when.start, zone)), start: formatTime(when.start, zone), end: formatTime(when.end, zone),
+                      why: describeReason(occurrence.reason, occurrence.description),
+                    })}</li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
       {refusal && (
         <div role="alert" class="refusal">
           <p>{refusal}</p>
@@ -179,6 +239,22 @@ export function Calendar({ session, equipmentId, view, day, moving }: {
             <label>
               {t("purpose")}
               <input value={purpose} required onInput={(event) => setPurpose(event.currentTarget.value)} />
+            </label>
+          )}
+          {!booking && (
+            <label>
+              {t("repeat")}
+              <select value={repeat} onChange={(event) => setRepeat(event.currentTarget.value as "none" | "daily" | "weekly")}>
+                <option value="none">{t("noRepeat")}</option>
+                <option value="daily">{t("everyDay")}</option>
+                <option value="weekly">{t("everyWeek")}</option>
+              </select>
+            </label>
+          )}
+          {!booking && repeat !== "none" && (
+            <label>
+              {t("occurrences")}
+              <input type="number" min={2} max={366} value={occurrences} required onInput={(event) => setOccurrences(event.currentTarget.value)} />
             </label>
           )}
           <button type="submit" ref={confirm}>{t(booking ? "confirmMove" : "confirmBooking")}</button>

@@ -1,6 +1,6 @@
 import { useRef, useState } from "preact/hooks";
 import {
-  HoldKind, MaterialType, newRequestId, QuantityUnit, SampleState, type Sample, type StorageUnit,
+  HoldKind, MaterialType, newRequestId, QuantityUnit, SampleState, type Sample, type SampleLineage, type StorageUnit,
 } from "@biobank/client";
 import { t } from "../i18n";
 import { describe } from "../refusals";
@@ -29,6 +29,14 @@ export function Samples({ session }: { session: Session }) {
   const [target, setTarget] = useState("");
   const [message, setMessage] = useState("");
   const [refusal, setRefusal] = useState("");
+  const [lineage, setLineage] = useState<SampleLineage | null>(null);
+  // The forms keep what was typed until they succeed: a refusal loses nothing.
+  const [useAmount, setUseAmount] = useState("");
+  const [usePurpose, setUsePurpose] = useState("");
+  const [aliquotCount, setAliquotCount] = useState("");
+  const [aliquotVolume, setAliquotVolume] = useState("");
+  const [aliquotBox, setAliquotBox] = useState("");
+  const [aliquotPrefix, setAliquotPrefix] = useState("");
   const positionInput = useRef<HTMLInputElement>(null);
   const barcodeInput = useRef<HTMLInputElement>(null);
   // A scanner types into the field with focus: the next scan replaces what is there.
@@ -38,6 +46,89 @@ export function Samples({ session }: { session: Session }) {
     setSample(found);
     const unit = found.storagePosition?.storageUnit;
     setBox(unit ? await client.storage.getStorageUnit({ name: unit }) : null);
+    setLineage(await client.samples.getSampleLineage({ name: found.name }));
+  };
+
+  const openOther = async (other: Sample) => {
+    setRefusal("");
+    setMessage("");
+    setBarcode(other.barcode);
+    try {
+      await show(await client.samples.getSample({ name: other.name }));
+    } catch (error) {
+      setRefusal(describe(error));
+    }
+  };
+
+  const unitOf = (found: Sample): string => unitSymbols[found.quantity?.unit ?? QuantityUnit.UNSPECIFIED] ?? "";
+  const amountOf = (text: string): number => Number(text.trim().replace(",", "."));
+
+  const recordUse = async (event: Event) => {
+    event.preventDefault();
+    if (!sample) {
+      return;
+    }
+    setRefusal("");
+    setMessage("");
+    const value = amountOf(useAmount);
+    if (!(value > 0)) {
+      setRefusal(t("amountFormat"));
+      return;
+    }
+    try {
+      const used = await client.samples.recordSampleUse({
+        requestId: newRequestId(), name: sample.name, etag: sample.etag, purpose: usePurpose.trim(),
+        quantity: { value, unit: sample.quantity?.unit ?? QuantityUnit.UNSPECIFIED },
+      });
+      setMessage(t("useRecorded", { amount: `${value} ${unitOf(used)}`.trim(), left: `${used.quantity?.value ?? 0} ${unitOf(used)}`.trim() }));
+      setUseAmount("");
+      setUsePurpose("");
+      await show(used);
+    } catch (error) {
+      setRefusal(describe(error));
+    }
+  };
+
+  const aliquot = async (event: Event) => {
+    event.preventDefault();
+    if (!sample) {
+      return;
+    }
+    setRefusal("");
+    setMessage("");
+    const count = Number(aliquotCount.trim());
+    const value = amountOf(aliquotVolume);
+    if (!Number.isInteger(count) || count < 1 || count > 384 || !(value > 0)) {
+      setRefusal(t("aliquotFormat"));
+      return;
+    }
+    try {
+      const boxName = `storageUnits/${idOf(aliquotBox.trim() || (box ? box.name : ""))}`;
+      const target = await client.storage.getStorageUnit({ name: boxName });
+      const free = freePositions(target);
+      if (free.length < count) {
+        setRefusal(t("boxTooFull", { box: idOf(target.name), free: free.length }));
+        return;
+      }
+      const prefix = aliquotPrefix.trim() || `${sample.barcode}-`;
+      const made = await client.samples.aliquotSample({
+        requestId: newRequestId(), name: sample.name, etag: sample.etag,
+        aliquots: free.slice(0, count).map((position, index) => ({
+          barcode: `${prefix}${index + 1}`,
+          quantity: { value, unit: sample.quantity?.unit ?? QuantityUnit.UNSPECIFIED },
+          storagePosition: { storageUnit: target.name, position },
+        })),
+      });
+      setMessage(t("aliquoted", {
+        count: made.aliquots.length,
+        where: made.aliquots.map((a) => `${a.barcode} ${idOf(a.storagePosition?.storageUnit ?? "")}:${a.storagePosition?.position ?? ""}`).join(", "),
+      }));
+      setAliquotCount("");
+      setAliquotVolume("");
+      await show(made.parent!);
+    } catch (error) {
+      setRefusal(describe(error));
+    }
   };
 
   const open = async (event: Event) => {
@@ -110,6 +201,37 @@ export function Samples({ session }: { session: Session }) {
             </label>
             <button type="submit">{t("move")}</button>
           </form>
+          <form class="scan" aria-label={t("recordUse")} onSubmit={recordUse}>
+            <label>
+              {t("amountUsed", { unit: unitOf(sample) })}
+              <input name="use-amount" inputMode="decimal" autocomplete="off" value={useAmount} onInput={(event) => setUseAmount(event.currentTarget.value)} />
+            </label>
+            <label>
+              {t("usePurpose")}
+              <input name="use-purpose" autocomplete="off" maxLength={500} value={usePurpose} onInput={(event) => setUsePurpose(event.currentTarget.value)} />
+            </label>
+            <button type="submit">{t("recordUse")}</button>
+          </form>
+          <form class="scan" aria-label={t("aliquot")} onSubmit={aliquot}>
+            <label>
+              {t("aliquotCount")}
+              <input name="aliquot-count" type="number" min={1} max={384} value={aliquotCount} onInput={(event) => setAliquotCount(event.currentTarget.value)} />
+            </label>
+            <label>
+              {t("aliquotVolume", { unit: unitOf(sample) })}
+              <input name="aliquot-volume" inputMode="decimal" autocomplete="off" value={aliquotVolume} onInput={(event) => setAliquotVolume(event.currentTarget.value)} />
+            </label>
+            <label>
+              {t("aliquotBox")}
+              <input name="aliquot-box" autocomplete="off" placeholder={box ? idOf(box.name) : ""} value={aliquotBox} onInput={(event) => setAliquotBox(event.currentTarget.value)} />
+            </label>
+            <label>
+              {t("aliquotPrefix")}
+              <input name="aliquot-prefix" autocomplete="off" placeholder={`${sample.barcode}-`} value={aliquotPrefix} onInput={(event) => setAliquotPrefix(event.currentTarget.value)} />
+            </label>
+            <button type="submit">{t("aliquot")}</button>
+          </form>
+          {lineage && lineage.sample?.name === sample.name && <Lineage lineage={lineage} onOpen={openOther} />}
         </article>
       )}
       {sample && box && <BoxGrid box={box} current={sample.name} onPick={(position) => move(`${idOf(box.name)}:${position}`)} />}
@@ -118,6 +240,41 @@ export function Samples({ session }: { session: Session }) {
 }
 
 const rowLetter = (row: number): string => String.fromCharCode(65 + row);
+
+/** A box's free positions, row by row: A1, A2, … then B1. */
+export function freePositions(box: StorageUnit): string[] {
+  const occupied = new Set(box.occupiedPositions.map((occupancy) => occupancy.position));
+  const free: string[] = [];
+  for (let r = 0; r < box.rows; r++) {
+    for (let c = 0; c < box.columns; c++) {
+      const position = `${rowLetter(r)}${c + 1}`;
+      if (!occupied.has(position)) {
+        free.push(position);
+      }
+    }
+  }
+  return free;
+}
+
+/** Where a sample comes from and what was made from it; each one opens with a click or Enter. */
+function Lineage({ lineage, onOpen }: { lineage: SampleLineage; onOpen: (sample: Sample) => void }) {
+  const item = (other: Sample) => (
+    <li>
+      <button type="button" aria-label={t("openSample", { barcode: other.barcode })} onClick={() => onOpen(other)}>{other.barcode}</button>
+      {" "}({SampleState[other.state]}, {other.quantity?.value} {unitSymbols[other.quantity?.unit ?? QuantityUnit.UNSPECIFIED] ?? ""}
+      {other.storagePosition ? `, ${idOf(other.storagePosition.storageUnit)}:${other.storagePosition.position}` : ""})
+    </li>
+  );
+  return (
+    <section aria-labelledby="lineage-title" class="lineage">
+      <h2 id="lineage-title">{t("lineage")}</h2>
+      <h3>{t("ancestors")}</h3>
+      {lineage.ancestors.length === 0 ? <p>{t("noAncestors")}</p> : <ul aria-label={t("ancestors")}>{lineage.ancestors.map(item)}</ul>}
+      <h3>{t("descendants")}</h3>
+      {lineage.descendants.length === 0 ? <p>{t("noDescendants")}</p> : <ul aria-label={t("descendants")}>{lineage.descendants.map(item)}</ul>}
+    </section>
+  );
+}
 
 /** A box drawn as its grid: occupied positions, the sample's own, and free ones to move it to. */
 export function BoxGrid({ box, current, onPick }: { box: StorageUnit; current: string; onPick: (position: string) => void }) {
