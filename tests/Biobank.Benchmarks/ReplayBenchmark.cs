@@ -27,7 +27,7 @@ public sealed class ReplayBenchmark(BenchmarkServer server, BenchmarkOptions opt
 
     public async Task<(IReadOnlyList<ScenarioResult> Results, IReadOnlyList<Check> Checks)> RunAsync(CancellationToken cancellationToken)
     {
-        progress.WriteLine($"7: replay of {options.ReplayEvents:N0} events, against a raw read of the same rows");
+        progress.WriteLine($"8: replay of {options.ReplayEvents:N0} events, against a raw read of the same rows");
         var after = await AppendEventsAsync(cancellationToken);
 
         var raw = Stopwatch.StartNew();

@@ -338,6 +338,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             Directory.CreateDirectory(clusterDirectory);
             if (RunningAsRoot)
             {
+                LetSystemUserReach(root);
                 await RunAsync("chown", [$"{SystemUser}:{SystemUser}", clusterDirectory, initialPasswordFile], cancellationToken);
             }
 
@@ -352,6 +353,30 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         finally
         {
             File.Delete(initialPasswordFile);
+        }
+    }
+
+    /// <summary>
+    /// The cluster's system user must pass through every directory above the cluster. A directory
+    /// on the way that only root may enter (a checkout inside <c>mktemp -d</c>, say) is opened for
+    /// passing through by others, not for listing, and the change is said on standard error.
+    /// </summary>
+    private static void LetSystemUserReach(string root)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        for (var directory = new DirectoryInfo(root); directory is not null; directory = directory.Parent)
+        {
+            var mode = File.GetUnixFileMode(directory.FullName);
+            if (!mode.HasFlag(UnixFileMode.OtherExecute))
+            {
+                File.SetUnixFileMode(directory.FullName, mode | UnixFileMode.OtherExecute);
+                Console.Error.WriteLine(
+                    $"biobank: {directory.FullName} let others pass through (o+x) so that PostgreSQL, running as {SystemUser}, reaches its cluster");
+            }
         }
     }
 
