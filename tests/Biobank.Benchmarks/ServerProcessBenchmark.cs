@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using Biobank.Server.Tests.Infrastructure;
 using Biobank.Client;
 using Biobank.Domain.Access;
 using static System.FormattableString;
@@ -23,16 +22,16 @@ public sealed class ServerProcessBenchmark(BenchmarkServer server, BenchmarkOpti
         ScenarioResult? inProcess, CancellationToken cancellationToken)
     {
         progress.WriteLine("7: the server as its own process: start, warm start, and 2b's load against it");
-        var first = await LaunchAsync(cancellationToken);
+        var first = await LaunchAsync();
         var firstStart = first.Start;
-        await StopAsync(first.Process);
-        var warm = await LaunchAsync(cancellationToken);
+        await first.Process.DisposeAsync();
+        var warm = await LaunchAsync();
         try
         {
             var clients = Enumerable.Range(0, options.ConcurrentClients)
-                .Select(i => server.ClientFor(warm.Address, Invariant($"tech-{i:D2}"), i % 2 == 0 ? "anses" : "inserm", Role.Technician))
+                .Select(i => server.ClientFor(warm.Process.Address, Invariant($"tech-{i:D2}"), i % 2 == 0 ? "anses" : "inserm", Role.Technician))
                 .ToList();
-            using var manager = server.ClientFor(warm.Address, "marie.facility", "anses", Role.FacilityManager);
+            using var manager = server.ClientFor(warm.Process.Address, "marie.facility", "anses", Role.FacilityManager);
             try
             {
                 var instruments = new List<string>();
@@ -80,99 +79,28 @@ public sealed class ServerProcessBenchmark(BenchmarkServer server, BenchmarkOpti
         }
         finally
         {
-            await StopAsync(warm.Process);
+            await warm.Process.DisposeAsync();
         }
     }
 
-    private sealed record Launched(Process Process, Uri Address, TimeSpan Start);
+    private sealed record Launched(ServerProcess Process, TimeSpan Start);
 
-    /// <summary>Launches the server and waits for the line it prints once it serves.</summary>
-    private async Task<Launched> LaunchAsync(CancellationToken cancellationToken)
+    /// <summary>Launches the server on the run's database and key, and times it until it says it serves.</summary>
+    private async Task<Launched> LaunchAsync()
     {
-        var address = new Uri(Invariant($"http://127.0.0.1:{FreeLoopbackPort()}"));
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Biobank.Server"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
+        var began = Stopwatch.GetTimestamp();
+        var process = await ServerProcess.StartAsync(
             $"--ConnectionStrings:Biobank={server.ConnectionString}",
             $"--Biobank:DataDirectory={server.DataDirectory}",
-            $"--Kestrel:Endpoints:Grpc:Url={address.GetLeftPart(UriPartial.Authority)}",
-            "--Logging:LogLevel:Default=Warning",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var serving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var began = Stopwatch.GetTimestamp();
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
-        process.OutputDataReceived += (_, line) =>
-        {
-            if (line.Data?.StartsWith("Biobank serving gRPC on", StringComparison.Ordinal) == true)
-            {
-                serving.TrySetResult();
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        patience.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await serving.Task.WaitAsync(patience.Token);
-        }
-        catch
-        {
-            await StopAsync(process);
-            throw;
-        }
-
-        return new Launched(process, address, Stopwatch.GetElapsedTime(began));
-    }
-
-    /// <summary>SIGTERM, as a service manager stops it, then SIGKILL if it does not end in time.</summary>
-    private static async Task StopAsync(Process process)
-    {
-        using (process)
-        {
-            if (process.HasExited)
-            {
-                return;
-            }
-
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await process.WaitForExitAsync(patience.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+            "--Logging:LogLevel:Default=Warning");
+        return new Launched(process, Stopwatch.GetElapsedTime(began));
     }
 
     /// <summary>The highest resident set size of the process so far (VmHWM in /proc), in megabytes.</summary>
-    private static double PeakResidentMegabytes(Process process)
+    private static double PeakResidentMegabytes(ServerProcess process)
     {
         var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         var kilobytes = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         return kilobytes / 1024.0;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
