@@ -9,7 +9,6 @@ using Biobank.Server.Transfers;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
-using JasperFx.Events.Projections;
 using JasperFx.OpenTelemetry;
 using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -59,9 +58,7 @@ public static class BiobankStore
                 store.ConfigureConsents();
                 store.ConfigureAgreements();
                 store.ConfigureTransfers();
-                store.Projections.Add(
-                    new ChangeFeed(store.Serializer(), [ReservationStore.Feed, TransferStore.Feed]), ProjectionLifecycle.Async, nameof(ChangeFeed),
-                    rebuild => rebuild.DeleteDataInTableOnTeardown(ChangeFeed.Table));
+                ChangeFeed.AddTo(store, ReservationStore.Feed, TransferStore.Feed);
 
                 // The async daemon keeps the feeds read by watchers (it runs on one node at a time,
                 // taking over when that node stops) and judges how far the event sequence is settled.

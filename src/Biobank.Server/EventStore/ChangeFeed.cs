@@ -2,6 +2,7 @@ using System.Globalization;
 using Biobank.Domain;
 using Biobank.Server.Api;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
 
@@ -27,12 +28,31 @@ public sealed class ChangeFeed(ISerializer serializer, IReadOnlyList<ChangeFeed.
     /// <summary>Changes read per poll of a watch.</summary>
     private const int Batch = 500;
 
+    /// <summary>
+    /// Registers the feed of <paramref name="sources"/> with the async daemon, which loads only the
+    /// events the sources record (by type, in the daemon's query): the rest of the history, samples
+    /// and equipment among it, is never read for the feed.
+    /// </summary>
+    public static void AddTo(StoreOptions store, params IReadOnlyList<Source> sources)
+    {
+        var feed = new ProjectionWrapper<IDocumentOperations, IQuerySession>(new ChangeFeed(store.Serializer(), sources), ProjectionLifecycle.Async)
+        {
+            Name = nameof(ChangeFeed),
+        };
+        feed.IncludedEventTypes.AddRange(sources.SelectMany(source => source.EventTypes));
+        feed.Options.DeleteDataInTableOnTeardown(Table);
+        store.Projections.Add(feed, ProjectionLifecycle.Async);
+    }
+
     /// <summary>A change of one resource at position <paramref name="Position"/> of the feed.</summary>
     public sealed record Change<TState>(long Position, string Name, TState State, DateTimeOffset ChangeTime);
 
     /// <summary>A kind of resource the feed records: its stream's events, folded, and the subjects of each state.</summary>
     public abstract record Source(string Kind)
     {
+        /// <summary>The event types the source records: the daemon loads only these for the feed.</summary>
+        public abstract IEnumerable<Type> EventTypes { get; }
+
         public abstract bool Records(object change);
 
         public abstract object? Evolve(object? state, object change);
@@ -50,6 +70,9 @@ public sealed class ChangeFeed(ISerializer serializer, IReadOnlyList<ChangeFeed.
         where TState : class, IEventFold<TState, TEvent>
         where TEvent : class
     {
+        public override IEnumerable<Type> EventTypes =>
+            typeof(TEvent).Assembly.GetTypes().Where(t => !t.IsAbstract && t.IsAssignableTo(typeof(TEvent)));
+
         public override bool Records(object change) => change is TEvent;
 
         public override object? Evolve(object? state, object change) => TState.Evolve((TState?)state, (TEvent)change);
