@@ -17,11 +17,21 @@ public static class AuditEvents
     public const string TombstoneStream = "mt_tombstone";
 
     /// <summary>The columns <see cref="Read"/> reads, in its order.</summary>
-    public const string Columns = """
-        e.seq_id, e.stream_id, e.version, e.type, e.timestamp, e.data ->> 'At', e.user_name, e.headers ->> 'organisation',
-        e.headers ->> 'roles', e.data ->> 'Reason', e.correlation_id, e.causation_id, e.headers ->> 'request_id',
-        e.data::text, encode(c.hash, 'hex'), e.id
-        """;
+    private static readonly string[] ColumnList =
+    [
+        "e.seq_id", "e.stream_id", "e.version", "e.type", "e.timestamp", "e.data ->> 'At'", "e.user_name", "e.headers ->> 'organisation'",
+        "e.headers ->> 'roles'", "e.data ->> 'Reason'", "e.correlation_id", "e.causation_id", "e.headers ->> 'request_id'",
+        "e.data::text", "encode(c.hash, 'hex')", "e.id",
+    ];
+
+    /// <summary>The columns <see cref="Read"/> reads, in its order.</summary>
+    public static readonly string Columns = string.Join(", ", ColumnList);
+
+    /// <summary>
+    /// The columns <see cref="Read"/> reads, each null where <paramref name="condition"/> does not
+    /// hold: a row read for its position alone costs no payload.
+    /// </summary>
+    public static string ColumnsWhere(string condition) => string.Join(", ", ColumnList.Select(column => $"case when {condition} then {column} end"));
 
     /// <summary>The event rows joined to their hashes, as <see cref="Columns"/> names them.</summary>
     public const string From = "biobank.mt_events e left join biobank.event_chain c on c.seq_id = e.seq_id";

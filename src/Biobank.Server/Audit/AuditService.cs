@@ -20,6 +20,9 @@ public sealed class AuditService(
         return caller;
     }
 
+    /// <summary>A streamed message that waits in the response for the next one.</summary>
+    private static readonly WriteOptions BufferedWrite = new(WriteFlags.BufferHint);
+
     public override async Task ReplayEvents(V1.ReplayEventsRequest request, IServerStreamWriter<V1.AuditEvent> responseStream, ServerCallContext context)
     {
         RequireAuditor();
@@ -27,12 +30,22 @@ public sealed class AuditService(
         using var replaying = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         try
         {
-            await replay.ReplayAsync(
-                filter, request.ResumeAfter, request.Follow, e => responseStream.WriteAsync(e, replaying.Token), replaying.Token);
+            await replay.ReplayAsync(filter, request.ResumeAfter, request.Follow, WritePageAsync, replaying.Token);
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
             // The server stops: the stream ends without an error, and the caller resumes after its last position elsewhere.
+        }
+
+        // A page goes out as one flush: its events are buffered in the response and sent with the
+        // last, within HTTP/2 flow control, instead of one flush for each event.
+        async Task WritePageAsync(IReadOnlyList<V1.AuditEvent> page)
+        {
+            for (var i = 0; i < page.Count; i++)
+            {
+                responseStream.WriteOptions = i < page.Count - 1 ? BufferedWrite : null;
+                await responseStream.WriteAsync(page[i], replaying.Token);
+            }
         }
     }
 

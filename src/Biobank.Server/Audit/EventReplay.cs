@@ -36,55 +36,81 @@ public sealed class EventReplay(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Writes the events after <paramref name="resumeAfter"/> that <paramref name="filter"/> selects,
-    /// up to the last one committed, then, if <paramref name="follow"/>, every new one until cancelled.
+    /// up to the last one committed, then, if <paramref name="follow"/>, every new one until cancelled,
+    /// a page's events at a time. While a page is written, the next one is read.
     /// </summary>
     public async Task ReplayAsync(
-        ReplayFilter filter, long resumeAfter, bool follow, Func<V1.AuditEvent, Task> write, CancellationToken cancellationToken)
+        ReplayFilter filter, long resumeAfter, bool follow, Func<IReadOnlyList<V1.AuditEvent>, Task> writePage, CancellationToken cancellationToken)
     {
         var after = resumeAfter;
         Gap? gap = null;
-        while (true)
+        Task<Page>? nextPage = null;
+        try
         {
-            var page = await ReadPageAsync(filter, after, cancellationToken);
-            var blocked = false;
-            foreach (var (position, audit) in page.Rows)
+            while (true)
             {
-                if (position > after + 1)
+                var page = await (nextPage ?? ReadPageAsync(filter, after, cancellationToken));
+                nextPage = null;
+                var events = new List<V1.AuditEvent>(page.Rows.Count);
+                var blocked = false;
+                foreach (var (position, audit) in page.Rows)
                 {
-                    if (gap is not { } seen || seen.Position != after + 1)
+                    if (position > after + 1)
                     {
-                        gap = new Gap(after + 1, page.Xmax);
+                        if (gap is not { } seen || seen.Position != after + 1)
+                        {
+                            gap = new Gap(after + 1, page.Xmax);
+                        }
+
+                        if (page.Xmin < gap.Value.SeenBelowXid)
+                        {
+                            blocked = true;
+                            break;
+                        }
+
+                        // Every transaction that could hold the missing positions has ended: they are gone.
                     }
 
-                    if (page.Xmin < gap.Value.SeenBelowXid)
+                    if (audit is not null)
                     {
-                        blocked = true;
-                        break;
+                        events.Add(audit);
                     }
 
-                    // Every transaction that could hold the missing positions has ended: they are gone.
+                    after = position;
                 }
 
-                if (audit is not null)
+                var more = !blocked && page.Rows.Count == PageSize;
+                if (more)
                 {
-                    await write(audit);
+                    nextPage = ReadPageAsync(filter, after, cancellationToken);
                 }
 
-                after = position;
-            }
-
-            if (blocked)
-            {
-                await Task.Delay(GapPoll, cancellationToken);
-            }
-            else if (page.Rows.Count < PageSize)
-            {
-                if (!follow)
+                if (events.Count > 0)
                 {
-                    return;
+                    await writePage(events);
                 }
 
-                await Task.Delay(FollowPoll, cancellationToken);
+                if (blocked)
+                {
+                    await Task.Delay(GapPoll, cancellationToken);
+                }
+                else if (!more)
+                {
+                    if (!follow)
+                    {
+                        return;
+                    }
+
+                    await Task.Delay(FollowPoll, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            // A caller gone while the next page was read: the read ends before its connection is released.
+            if (nextPage is not null)
+            {
+                await ((Task)nextPage).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -100,21 +126,24 @@ public sealed class EventReplay(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand();
         command.Parameters.Add(new NpgsqlParameter { Value = after });
         command.Parameters.Add(new NpgsqlParameter { Value = PageSize });
+        // One ordered scan of the events from the position on, their hashes merged in by position (both
+        // bounded below, so neither index is read from its start); a row the filter leaves out keeps
+        // its position and nothing else.
+        var selected = filter.Condition(command);
         command.CommandText = $"""
-            select s.xmin, s.xmax, p.seq_id, {AuditEvents.Columns}
+            select s.xmin, s.xmax, p.*
             from (
                 select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as xmin,
                        pg_snapshot_xmax(pg_current_snapshot())::text::bigint as xmax
             ) s
             left join lateral (
-                select e.seq_id, ({filter.Condition(command)}) as selected
-                from biobank.mt_events e where e.seq_id > $1 order by e.seq_id limit $2
+                select e.seq_id as position, {AuditEvents.ColumnsWhere($"({selected})")}
+                from biobank.mt_events e left join biobank.event_chain c on c.seq_id = e.seq_id and c.seq_id > $1
+                where e.seq_id > $1 order by e.seq_id limit $2
             ) p on true
-            left join ({AuditEvents.From}) on p.selected and e.seq_id = p.seq_id
-            order by p.seq_id
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<(long, V1.AuditEvent?)>();
+        var rows = new List<(long Position, V1.AuditEvent? Event)>(PageSize);
         long xmin = 0, xmax = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -126,6 +155,8 @@ public sealed class EventReplay(NpgsqlDataSource dataSource)
             }
         }
 
+        // The scan returns the positions in order; the statement alone does not promise it.
+        rows.Sort((a, b) => a.Position.CompareTo(b.Position));
         return new Page(xmin, xmax, rows);
     }
 }
