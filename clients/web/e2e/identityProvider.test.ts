@@ -1,7 +1,8 @@
 // With an identity provider configured: a Biobank server of the test's own takes its tokens from a
 // small real OpenID Connect provider (identityProvider.ts), and the page signs in there with the
-// authorization code and PKCE; an answer that is not this page's, a cancelled sign-in and a forged
-// verifier are refused in plain words; a session ends with its token.
+// authorization code and PKCE; an unreachable provider, an answer that is not this page's, a
+// cancelled sign-in, a forged verifier and a token the server will not take are said in plain
+// words; a session ends with its token.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { createBiobankClient, newRequestId, timestampFromDate, type BiobankClient } from "@biobank/client";
@@ -72,11 +73,19 @@ describe("with an identity provider", () => {
     });
   });
 
-  test("an answer this page did not ask for, a cancelled sign-in and a forged verifier are refused in plain words", async (t) => {
+  test("an unreachable provider, an answer this page did not ask for, a cancelled sign-in, a forged verifier and a token the server will not take are said in plain words", async (t) => {
     const subject = unique("bruno");
     provider.people.set(subject, { organisation: "anses", roles: ["technician"] });
+    const outsider = unique("eve");
+    provider.people.set(outsider, { organisation: "acme-pharma", roles: ["technician"] });
 
     await onPage(t, async (page) => {
+      await page.route(`${provider.url}/.well-known/openid-configuration`, (route) => route.abort("connectionrefused"));
+      await page.goto(biobankAddress());
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("alert").filter({ hasText: "The identity provider cannot be reached; try again in a moment." }).waitFor();
+      await page.unroute(`${provider.url}/.well-known/openid-configuration`);
+
       // A link with someone else's code, while a sign-in of this page is under way.
       await page.goto(biobankAddress());
       await page.getByRole("button", { name: "Sign in" }).click();
@@ -92,6 +101,12 @@ describe("with an identity provider", () => {
       await signInAtProvider(page, subject);
       await page.getByRole("alert").filter({ hasText: "The identity provider did not confirm this sign-in: sign in again." }).waitFor();
       assert.equal(provider.refusedExchanges, refusedBefore + 1);
+      assert.equal(await page.getByRole("heading", { name: /My bookings/ }).count(), 0);
+      await page.unroute(`${provider.url}/token`);
+
+      // The provider signs in someone of an organisation outside the partnership.
+      await signInAtProvider(page, outsider);
+      await page.getByRole("alert").filter({ hasText: "Biobank does not accept the identity provider's token" }).waitFor();
       assert.equal(await page.getByRole("heading", { name: /My bookings/ }).count(), 0);
     });
 
