@@ -7,8 +7,9 @@
 # keeps its private PostgreSQL and its signing key; mints the tests' tokens with the server's
 # `token` command; runs `python3 -m unittest` with Debian's Python and packages, and `node --test`
 # after `npm ci` and the TypeScript build; the web client's tests (clients/web/e2e, playwright-core
-# driving Debian's /usr/bin/chromium) against the application the server serves at /; then stops the server with SIGTERM, which stops its
-# PostgreSQL, and removes the directory.
+# driving Debian's /usr/bin/chromium) against the application the server serves at /, and starting
+# servers of their own from the same build where a test needs another configuration (an identity
+# provider); then stops the server with SIGTERM, which stops its PostgreSQL, and removes the directory.
 #
 #   clients/run-tests.sh                 both clients
 #   clients/run-tests.sh python          one of them (python, typescript, web)
@@ -112,7 +113,7 @@ for client in "${clients[@]}"; do
         echo "The server does not serve the web client: build the server with Node.js on the PATH." >&2
         exit 1
       fi
-      (cd clients/web && BIOBANK_ADDRESS="http://127.0.0.1:$port" npm test --silent)
+      (cd clients/web && BIOBANK_ADDRESS="http://127.0.0.1:$port" BIOBANK_SERVER="$server_dll" npm test --silent)
       ;;
     *)
       echo "usage: clients/run-tests.sh [python] [typescript] [web]" >&2

@@ -24,10 +24,22 @@ function useRoute(): string[] {
   return route;
 }
 
+/** The longest delay setTimeout keeps (about 25 days; development tokens last up to 30). */
+const longestTimeout = 2 ** 31 - 1;
+
 export function App() {
   const [session, setSession] = useState(loadSession);
   const [, setShownLanguage] = useState(language);
   const route = useRoute();
+
+  // The page returns to sign-in when the token expires, as it does when opened with an expired one.
+  useEffect(() => {
+    if (!session) {
+      return;
+    }
+    const timer = setTimeout(() => setSession(loadSession()), Math.min(new Date(session.expires).getTime() - Date.now(), longestTimeout));
+    return () => clearTimeout(timer);
+  }, [session]);
 
   const signIn = (next: Session | null) => {
     saveSession(next);

@@ -1,6 +1,6 @@
 // Who is signed in, kept for the browser tab (sessionStorage), and the client that calls the
 // server with that token over gRPC-Web from the page's own origin.
-import { createBiobankClient, type BiobankClient } from "@biobank/client";
+import { createBiobankClient, type BiobankClient, type CallerIdentity } from "@biobank/client";
 import { grpcWebTransport } from "@biobank/client/web";
 
 export interface Session {
@@ -33,8 +33,13 @@ export function saveSession(session: Session | null): void {
 
 const transport = grpcWebTransport(location.origin);
 
+/** The session of `token`, for the caller the server read from it, until `expires`. */
+export const sessionOf = (token: string, identity: CallerIdentity, expires: Date): Session => ({
+  token, subject: identity.subject, organisation: idOf(identity.organisation), roles: identity.roles, expires: expires.toISOString(),
+});
+
 /** A client carrying `session`'s token, or none (for sign-in). */
-export function biobank(session: Session | null): BiobankClient {
+export function biobank(session: Pick<Session, "token"> | null): BiobankClient {
   return createBiobankClient(transport, session ? { token: session.token } : {});
 }
 

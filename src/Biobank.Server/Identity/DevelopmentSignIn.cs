@@ -26,6 +26,12 @@ public sealed class DevelopmentSignIn(IdentityOptions options, string dataDirect
 
     public string Audience => options.Audience;
 
+    /// <summary>The client id the web client signs in at the identity provider with.</summary>
+    public string ClientId => options.ClientId;
+
+    /// <summary>The scopes the web client asks the identity provider for besides <c>openid</c> and <c>profile</c>.</summary>
+    public IReadOnlyList<string> Scopes => options.Scopes;
+
     /// <summary>Why <paramref name="request"/> may not be given a development token, or null when it may.</summary>
     public DomainFailureException? Refusal(HttpRequest request)
     {

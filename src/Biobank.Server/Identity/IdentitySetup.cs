@@ -41,6 +41,7 @@ public static class IdentitySetup
                 else
                 {
                     jwt.Authority = options.Authority;
+                    jwt.RequireHttpsMetadata = options.RequiresHttpsMetadata;
                     jwt.TokenValidationParameters.NameClaimType = BiobankClaims.Subject;
                     jwt.TokenValidationParameters.RoleClaimType = BiobankClaims.Roles;
                 }

@@ -27,6 +27,12 @@ public sealed class SessionService(DevelopmentSignIn signIn, IOptions<DirectoryO
             Authority = signIn.Authority ?? "",
             Audience = signIn.Audience,
         };
+        if (signIn.Authority is not null)
+        {
+            options.ClientId = signIn.ClientId;
+            options.Scopes.Add(signIn.Scopes);
+        }
+
         if (options.DevelopmentSignIn)
         {
             options.Organisations.Add(directory.Value.Organisations.Select(o => ResourceNames.Organisation(o.Id)));

@@ -9,8 +9,12 @@ using Biobank.V1;
 using BiobankServer::Biobank.Server.Identity;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Biobank.Server.Tests.Identity;
 
@@ -28,6 +32,8 @@ public sealed class SessionServiceTests(BiobankServerFixture server) : IClassFix
         options.Audience.ShouldBe("biobank");
         options.Organisations.ShouldBe(["organisations/anses", "organisations/inserm"], ignoreOrder: true);
         options.Roles.ShouldBe(Role.All, ignoreOrder: true);
+        options.ClientId.ShouldBeEmpty();
+        options.Scopes.ShouldBeEmpty();
     }
 
     [Fact]
@@ -98,9 +104,45 @@ public sealed class SessionServiceTests(BiobankServerFixture server) : IClassFix
         signIn.Refusal(local.Request).ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:8081/realms/biobank")]
+    [InlineData("http://localhost:8081")]
+    [InlineData("http://[::1]:8081")]
+    public void A_provider_on_the_servers_own_machine_may_publish_its_keys_over_plain_http(string authority)
+    {
+        JwtBearerOptionsFor(authority).RequireHttpsMetadata.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_provider_elsewhere_must_publish_its_keys_over_https()
+    {
+        JwtBearerOptionsFor("https://login.partners.invalid/realms/biobank").RequireHttpsMetadata.ShouldBeTrue();
+        Should.Throw<InvalidOperationException>(() => JwtBearerOptionsFor("http://login.partners.invalid/realms/biobank"));
+    }
+
+    private static JwtBearerOptions JwtBearerOptionsFor(string authority)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Identity:Authority"] = authority })
+            .Build();
+        using var services = new ServiceCollection().AddBiobankIdentity(configuration, Path.GetTempPath()).BuildServiceProvider();
+        return services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+    }
+
     public sealed class WithIdentityProvider(WithIdentityProvider.Fixture server) : IClassFixture<WithIdentityProvider.Fixture>
     {
         private const string Authority = "https://login.partners.invalid/realms/biobank";
+
+        [Fact]
+        public async Task A_server_with_an_identity_provider_names_the_client_id_and_scopes_a_browser_signs_in_with()
+        {
+            using var anonymous = server.AnonymousClient();
+
+            var options = await anonymous.Session.GetSignInOptionsAsync(new GetSignInOptionsRequest());
+
+            options.ClientId.ShouldBe("biobank-web");
+            options.Scopes.ShouldBe(["biobank", "offline_access"]);
+        }
 
         [Fact]
         public async Task A_server_with_an_identity_provider_points_to_it_and_mints_no_token()
@@ -121,7 +163,12 @@ public sealed class SessionServiceTests(BiobankServerFixture server) : IClassFix
 
         public sealed class Fixture : BiobankServerFixture
         {
-            protected override void ConfigureServer(WebApplicationBuilder builder) => builder.Configuration["Identity:Authority"] = Authority;
+            protected override void ConfigureServer(WebApplicationBuilder builder)
+            {
+                builder.Configuration["Identity:Authority"] = Authority;
+                builder.Configuration["Identity:Scopes:0"] = "biobank";
+                builder.Configuration["Identity:Scopes:1"] = "offline_access";
+            }
         }
     }
 }

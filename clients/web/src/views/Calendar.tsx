@@ -116,10 +116,7 @@ export function Calendar({ session, equipmentId, view, day, moving }: {
         start: formatTime(slot.start, zone), end: formatTime(slot.end, zone),
         state: t(`state_${ReservationState[reservation.state]}` as Word),
       }));
-      setSelected(null);
-      setRefusal("");
-      setNearest(undefined);
-      await loadAvailability();
+      await bookingSettled();
     } catch (error) {
       setMessage("");
       setRefusal(describe(error, zone));
@@ -128,6 +125,14 @@ export function Calendar({ session, equipmentId, view, day, moving }: {
         await loadAvailability();
       }
     }
+  };
+
+  /** A booking went through: the chosen slot, the refusal and the offered slot are done with, and the calendar shows it. */
+  const bookingSettled = async () => {
+    setSelected(null);
+    setRefusal("");
+    setNearest(undefined);
+    await loadAvailability();
   };
 
   const bookSeries = async (slot: Interval) => {
@@ -149,10 +154,7 @@ export function Calendar({ session, equipmentId, view, day, moving }: {
         repeat: t(repeat === "daily" ? "everyDay" : "everyWeek"),
       }));
       setSkipped(series.skipped);
-      setSelected(null);
-      setRefusal("");
-      setNearest(undefined);
-      await loadAvailability();
+      await bookingSettled();
     } catch (error) {
       setMessage("");
       setRefusal(describe(error, zone));

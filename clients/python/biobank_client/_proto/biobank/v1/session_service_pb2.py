@@ -18,7 +18,7 @@ from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n biobank/v1/session_service.proto\x12\nbiobank.v1\x1a\"biobank/v1/directory_service.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x19\n\x17GetSignInOptionsRequest\"\x95\x01\n\rSignInOptions\x12\x1b\n\x13\x64\x65velopment_sign_in\x18\x01 \x01(\x08\x12\x11\n\tauthority\x18\x02 \x01(\t\x12\x10\n\x08\x61udience\x18\x03 \x01(\t\x12\x33\n\rorganisations\x18\x04 \x03(\tB\x1c\xfa\x41\x19\n\x17\x62iobank.v1/Organisation\x12\r\n\x05roles\x18\x05 \x03(\t\"\xb1\x01\n\x1cIssueDevelopmentTokenRequest\x12\x14\n\x07subject\x18\x01 \x01(\tB\x03\xe0\x41\x02\x12\x35\n\x0corganisation\x18\x02 \x01(\tB\x1f\xe0\x41\x02\xfa\x41\x19\n\x17\x62iobank.v1/Organisation\x12\x12\n\x05roles\x18\x03 \x03(\tB\x03\xe0\x41\x02\x12\x30\n\x08lifetime\x18\x04 \x01(\x0b\x32\x19.google.protobuf.DurationB\x03\xe0\x41\x01\"\x8d\x01\n\x1dIssueDevelopmentTokenResponse\x12\r\n\x05token\x18\x01 \x01(\t\x12/\n\x0b\x65xpire_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08identity\x18\x03 \x01(\x0b\x32\x1a.biobank.v1.CallerIdentity2\xd2\x01\n\x0eSessionService\x12R\n\x10GetSignInOptions\x12#.biobank.v1.GetSignInOptionsRequest\x1a\x19.biobank.v1.SignInOptions\x12l\n\x15IssueDevelopmentToken\x12(.biobank.v1.IssueDevelopmentTokenRequest\x1a).biobank.v1.IssueDevelopmentTokenResponseB\r\xaa\x02\nBiobank.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n biobank/v1/session_service.proto\x12\nbiobank.v1\x1a\"biobank/v1/directory_service.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x19\n\x17GetSignInOptionsRequest\"\xb8\x01\n\rSignInOptions\x12\x1b\n\x13\x64\x65velopment_sign_in\x18\x01 \x01(\x08\x12\x11\n\tauthority\x18\x02 \x01(\t\x12\x10\n\x08\x61udience\x18\x03 \x01(\t\x12\x33\n\rorganisations\x18\x04 \x03(\tB\x1c\xfa\x41\x19\n\x17\x62iobank.v1/Organisation\x12\r\n\x05roles\x18\x05 \x03(\t\x12\x11\n\tclient_id\x18\x06 \x01(\t\x12\x0e\n\x06scopes\x18\x07 \x03(\t\"\xb1\x01\n\x1cIssueDevelopmentTokenRequest\x12\x14\n\x07subject\x18\x01 \x01(\tB\x03\xe0\x41\x02\x12\x35\n\x0corganisation\x18\x02 \x01(\tB\x1f\xe0\x41\x02\xfa\x41\x19\n\x17\x62iobank.v1/Organisation\x12\x12\n\x05roles\x18\x03 \x03(\tB\x03\xe0\x41\x02\x12\x30\n\x08lifetime\x18\x04 \x01(\x0b\x32\x19.google.protobuf.DurationB\x03\xe0\x41\x01\"\x8d\x01\n\x1dIssueDevelopmentTokenResponse\x12\r\n\x05token\x18\x01 \x01(\t\x12/\n\x0b\x65xpire_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08identity\x18\x03 \x01(\x0b\x32\x1a.biobank.v1.CallerIdentity2\xd2\x01\n\x0eSessionService\x12R\n\x10GetSignInOptions\x12#.biobank.v1.GetSignInOptionsRequest\x1a\x19.biobank.v1.SignInOptions\x12l\n\x15IssueDevelopmentToken\x12(.biobank.v1.IssueDevelopmentTokenRequest\x1a).biobank.v1.IssueDevelopmentTokenResponseB\r\xaa\x02\nBiobank.V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'biobank_client._proto.biobank.v1.session_service_pb2', globals())
@@ -39,11 +39,11 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _GETSIGNINOPTIONSREQUEST._serialized_start=209
   _GETSIGNINOPTIONSREQUEST._serialized_end=234
   _SIGNINOPTIONS._serialized_start=237
-  _SIGNINOPTIONS._serialized_end=386
-  _ISSUEDEVELOPMENTTOKENREQUEST._serialized_start=389
-  _ISSUEDEVELOPMENTTOKENREQUEST._serialized_end=566
-  _ISSUEDEVELOPMENTTOKENRESPONSE._serialized_start=569
-  _ISSUEDEVELOPMENTTOKENRESPONSE._serialized_end=710
-  _SESSIONSERVICE._serialized_start=713
-  _SESSIONSERVICE._serialized_end=923
+  _SIGNINOPTIONS._serialized_end=421
+  _ISSUEDEVELOPMENTTOKENREQUEST._serialized_start=424
+  _ISSUEDEVELOPMENTTOKENREQUEST._serialized_end=601
+  _ISSUEDEVELOPMENTTOKENRESPONSE._serialized_start=604
+  _ISSUEDEVELOPMENTTOKENRESPONSE._serialized_end=745
+  _SESSIONSERVICE._serialized_start=748
+  _SESSIONSERVICE._serialized_end=958
 # @@protoc_insertion_point(module_scope)

@@ -48,17 +48,23 @@ class IssueDevelopmentTokenResponse(_message.Message):
 
 class SignInOptions(_message.Message):
     """How a client signs in to this server."""
-    __slots__ = ["audience", "authority", "development_sign_in", "organisations", "roles"]
+    __slots__ = ["audience", "authority", "client_id", "development_sign_in", "organisations", "roles", "scopes"]
     AUDIENCE_FIELD_NUMBER: _ClassVar[int]
     AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
     DEVELOPMENT_SIGN_IN_FIELD_NUMBER: _ClassVar[int]
     ORGANISATIONS_FIELD_NUMBER: _ClassVar[int]
     ROLES_FIELD_NUMBER: _ClassVar[int]
+    SCOPES_FIELD_NUMBER: _ClassVar[int]
     audience: str
     """The audience tokens must be issued for, e.g. "biobank"."""
     authority: str
     """The OpenID Connect authority that issues the server's tokens; empty when none is configured
     (the server then accepts only tokens signed with its local key).
+    """
+    client_id: str
+    """The client id a browser signs in at the authority with (OpenID Connect authorization code
+    with PKCE), e.g. "biobank-web"; empty when no authority is configured.
     """
     development_sign_in: bool
     """Whether IssueDevelopmentToken answers this caller: no identity provider is configured and the
@@ -72,4 +78,8 @@ class SignInOptions(_message.Message):
     """The roles a token may carry (lab-system, technician, facility-manager, biobank-manager,
     auditor, admin); empty unless development_sign_in is true.
     """
-    def __init__(self, development_sign_in: bool = ..., authority: _Optional[str] = ..., audience: _Optional[str] = ..., organisations: _Optional[_Iterable[str]] = ..., roles: _Optional[_Iterable[str]] = ...) -> None: ...
+    scopes: _containers.RepeatedScalarFieldContainer[str]
+    """The scopes to ask the authority for besides "openid" and "profile", e.g. the one that puts the
+    audience, `org` and `roles` into its access tokens; empty when none are configured.
+    """
+    def __init__(self, development_sign_in: bool = ..., authority: _Optional[str] = ..., audience: _Optional[str] = ..., organisations: _Optional[_Iterable[str]] = ..., roles: _Optional[_Iterable[str]] = ..., client_id: _Optional[str] = ..., scopes: _Optional[_Iterable[str]] = ...) -> None: ...
