@@ -60,7 +60,12 @@ public sealed class EventWriter(ISessionFactory sessions, CallContext call, Npgs
             }
             catch (Exception e) when (LostRaces.IsLostRace(e) && attempt < MaxAttempts)
             {
-                await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken);
+                // A guard taken by a committed writer is decided on again at once: the slot or
+                // position is now seen as taken. Writers of one stream back off, so they take turns.
+                if (!LostRaces.IsGuardTaken(e))
+                {
+                    await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken);
+                }
             }
         }
     }

@@ -26,12 +26,16 @@ public static class LostRaces
         exception is ConcurrencyException
             or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
             or Marten.Exceptions.StreamLockedException or JasperFx.Events.StreamLockedException
-        || exception.FindPostgresError() switch
-        {
-            { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => true,
-            { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation, ConstraintName: { } name } => Guards.Contains(name),
-            _ => false,
-        };
+        || exception.FindPostgresError()?.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+        || IsGuardTaken(exception);
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> says a guard table's row was taken by another writer. That
+    /// writer has committed (PostgreSQL reports the violation only then), so the next attempt sees it.
+    /// </summary>
+    public static bool IsGuardTaken(Exception exception) =>
+        exception.FindPostgresError() is { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation, ConstraintName: { } name }
+        && Guards.Contains(name);
 
     /// <summary>The PostgreSQL error behind <paramref name="exception"/>, however deeply Marten wrapped it.</summary>
     public static PostgresException? FindPostgresError(this Exception exception)
