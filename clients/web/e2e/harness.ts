@@ -113,6 +113,17 @@ export async function registerConfocal(crossOrganisationApproval = false, manage
   });
 }
 
+/** `person` of Anses qualified by `facility` on `equipment` for a year, through the API. */
+export async function qualify(facility: BiobankClient, person: string, equipment: string): Promise<void> {
+  await facility.equipment.grantQualification({
+    requestId: newRequestId(),
+    qualification: {
+      person, personOrganisation: "organisations/anses", equipment,
+      expireTime: timestampFromDate(new Date(Date.now() + 365 * 86_400_000)),
+    },
+  });
+}
+
 /** A booking of `equipment` by `booker` from `start`, `minutes` long, made through the API. */
 export function book(booker: BiobankClient, equipment: string, start: Date, minutes: number): Promise<Reservation> {
   return booker.reservations.createReservation({

@@ -5,10 +5,10 @@
 // words; a session ends with its token.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { createBiobankClient, newRequestId, timestampFromDate, type BiobankClient } from "@biobank/client";
+import { createBiobankClient, type BiobankClient } from "@biobank/client";
 import { grpcTransport } from "@biobank/client/node";
 import type { Page } from "playwright-core";
-import { closeBrowser, onPage, registerConfocal, startServer, unique, type OwnServer } from "./harness.js";
+import { closeBrowser, onPage, qualify, registerConfocal, startServer, unique, type OwnServer } from "./harness.js";
 import { IdentityProvider } from "./identityProvider.js";
 
 describe("with an identity provider", () => {
@@ -45,13 +45,7 @@ describe("with an identity provider", () => {
     const confocal = await registerConfocal(false, facility);
     const subject = unique("alice");
     provider.people.set(subject, { organisation: "anses", roles: ["technician"] });
-    await facility.equipment.grantQualification({
-      requestId: newRequestId(),
-      qualification: {
-        person: subject, personOrganisation: "organisations/anses", equipment: confocal.name,
-        expireTime: timestampFromDate(new Date(Date.now() + 365 * 86_400_000)),
-      },
-    });
+    await qualify(facility, subject, confocal.name);
 
     await onPage(t, async (page) => {
       await page.goto(biobankAddress());

@@ -7,7 +7,7 @@ import {
   MaterialType, newRequestId, QuantityUnit, ReservationState, SourceKind, StorageUnitKind, TemperatureBand,
   timestampDate, timestampFromDate,
 } from "@biobank/client";
-import { address, book, caller, closeBrowser, onPage, registerConfocal, signIn, unique } from "./harness.js";
+import { address, book, caller, closeBrowser, onPage, qualify, registerConfocal, signIn, unique } from "./harness.js";
 
 const idOf = (name: string): string => name.slice(name.lastIndexOf("/") + 1);
 const parisTime = (instant: Date): string =>
@@ -51,13 +51,7 @@ describe("a technician", () => {
     const confocal = await registerConfocal();
     const subject = unique("alice");
     const facility = await caller("marie.facility", "anses", "facility-manager");
-    await facility.equipment.grantQualification({
-      requestId: newRequestId(),
-      qualification: {
-        person: subject, personOrganisation: "organisations/anses", equipment: confocal.name,
-        expireTime: timestampFromDate(new Date(Date.now() + 365 * 86_400_000)),
-      },
-    });
+    await qualify(facility, subject, confocal.name);
 
     await onPage(t, async (page) => {
       await signIn(page, subject, "anses", "technician");
