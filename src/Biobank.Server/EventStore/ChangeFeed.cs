@@ -61,7 +61,7 @@ public sealed class ChangeFeed(ISerializer serializer, IReadOnlyList<ChangeFeed.
 
         public abstract IEnumerable<string> SubjectsOf(object state);
 
-        /// <summary>Each resource among <paramref name="keys"/> as the feed last left it.</summary>
+        /// <summary>Each resource among <paramref name="keys"/> as the feed last left it: its latest row, one index probe per resource.</summary>
         public abstract Task<Dictionary<string, object>> LatestAsync(IQuerySession session, string[] keys, CancellationToken cancellationToken);
     }
 
@@ -84,10 +84,12 @@ public sealed class ChangeFeed(ISerializer serializer, IReadOnlyList<ChangeFeed.
         public override async Task<Dictionary<string, object>> LatestAsync(IQuerySession session, string[] keys, CancellationToken cancellationToken) =>
             (await session.AdvancedSql.QueryAsync<Latest<TState>>(
                 $"""
-                select distinct on (resource) json_build_object('State', state) from {Table}
-                where kind = ? and resource = any(?) order by resource, position desc
+                select json_build_object('State', latest.state) from unnest(?::text[]) as key(resource)
+                cross join lateral (
+                    select state from {Table} where kind = ? and resource = key.resource order by position desc limit 1
+                ) as latest
                 """,
-                cancellationToken, Kind, keys))
+                cancellationToken, keys, Kind))
             .ToDictionary(l => Key(l.State), l => (object)l.State, StringComparer.Ordinal);
     }
 
