@@ -5,6 +5,7 @@ using Biobank.Server.EventStore;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Marten.Services.BatchQuerying;
 
 namespace Biobank.Server.Reservations;
 
@@ -32,20 +33,34 @@ public sealed class EquipmentCalendar : IProjection
     /// change's session).
     /// </summary>
     public static async Task<IReadOnlyList<CalendarEntry>> OverlappingAsync(
-        IQuerySession session, string equipmentId, Interval window, CancellationToken cancellationToken)
-    {
-        var rows = await session.AdvancedSql.QueryAsync<Row>(
-            $"""
-            select json_build_object(
-                'EntryId', entry_id, 'EquipmentId', equipment_id, 'Kind', kind, 'Start', lower(slot), 'End', upper(slot),
-                'Organisation', organisation, 'BufferSeconds', extract(epoch from buffer))
-            from {Table}
-            where equipment_id = ? and slot && tstzrange(?, ?, '[)')
-            order by lower(slot), entry_id
-            """,
-            cancellationToken, equipmentId, window.Start, window.End);
-        return [.. rows.Select(r => r.ToEntry())];
-    }
+        IQuerySession session, string equipmentId, Interval window, CancellationToken cancellationToken) =>
+        Entries(await session.QueryAsync<Row>(OverlappingSql, cancellationToken, OverlappingParameters(equipmentId, window)));
+
+    /// <summary>As <see cref="OverlappingAsync"/>, read with the other queries of <paramref name="batch"/>.</summary>
+    public static async Task<IReadOnlyList<CalendarEntry>> Overlapping(IBatchedQuery batch, string equipmentId, Interval window) =>
+        Entries(await batch.Query<Row>(OverlappingSql, OverlappingParameters(equipmentId, window)));
+
+    /// <summary>
+    /// Reservations are read through the exclusion constraint's index, the other kinds through
+    /// theirs (<c>0011_calendar_index_by_kind.sql</c>).
+    /// </summary>
+    private const string OverlappingSql =
+        $"""
+        select json_build_object(
+            'EntryId', entry_id, 'EquipmentId', equipment_id, 'Kind', kind, 'Start', lower(slot), 'End', upper(slot),
+            'Organisation', organisation, 'BufferSeconds', extract(epoch from buffer))
+        from (
+            select * from {Table} where kind = 'Reservation' and equipment_id = ? and slot && tstzrange(?, ?, '[)')
+            union all
+            select * from {Table} where kind <> 'Reservation' and equipment_id = ? and slot && tstzrange(?, ?, '[)')
+        ) as entry
+        order by lower(slot), entry_id
+        """;
+
+    private static object[] OverlappingParameters(string equipmentId, Interval window) =>
+        [equipmentId, window.Start, window.End, equipmentId, window.Start, window.End];
+
+    private static IReadOnlyList<CalendarEntry> Entries(IEnumerable<Row> rows) => [.. rows.Select(r => r.ToEntry())];
 
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
