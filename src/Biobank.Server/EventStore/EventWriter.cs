@@ -10,11 +10,14 @@ using Npgsql;
 namespace Biobank.Server.EventStore;
 
 /// <summary>
-/// The one write path of every change, the no-show sweep's included: in one transaction, answer a
-/// retried request id from the request log; otherwise let the slice read what it decides on, decide
-/// and append through a <see cref="WriteScope"/>, store the response with the events, and commit. A
-/// lost race (another writer appended to the same stream, or took a slot or a position a guard
-/// table keeps) runs the change again against the new state, so it ends in success or in the
+/// The one write path of every change, the no-show sweep's included: in one transaction, let the
+/// slice read what it decides on, decide and append through a <see cref="WriteScope"/>, store the
+/// response in the request log with the events, and commit. The log is not read first: its key
+/// (caller and request id) is taken at commit, so a retried request whose first try committed fails
+/// there, or earlier on the state that try left (a taken slot, an existing stream), and is then
+/// answered from the log as it was answered the first time; a first try, the usual case, pays no
+/// lookup. A lost race (another writer appended to the same stream, or took a slot or a position a
+/// guard table keeps) runs the change again against the new state, so it ends in success or in the
 /// business rule that now fails, never in a bare version error.
 /// </summary>
 public sealed class EventWriter(ISessionFactory sessions, CallContext call, NpgsqlDataSource dataSource, TimeProvider clock)
@@ -33,33 +36,30 @@ public sealed class EventWriter(ISessionFactory sessions, CallContext call, Npgs
             await using var session = sessions.OpenSession();
             try
             {
-                // Everything the change reads, the request log first, is read in its own
-                // transaction, on the connection that then writes it.
+                // Everything the change reads is read in its own transaction, on the connection
+                // that then writes it.
                 await session.BeginTransactionAsync(cancellationToken);
-                if (await RequestLog.FindAsync<TResponse>(session.Connection, entry, cancellationToken) is { } earlier)
-                {
-                    return earlier;
-                }
-
                 var response = await change(new WriteScope(session, caller, clock.GetUtcNow(), attempt, cancellationToken));
                 RequestLog.Record(session, entry, response);
                 await session.SaveChangesAsync(cancellationToken);
                 return response;
             }
-            catch (Exception e) when (e is DomainFailureException || RequestLog.IsDuplicate(e))
+            catch (Exception e) when (e is DomainFailureException || RequestLog.IsDuplicate(e) || LostRaces.IsLostRace(e))
             {
-                // A twin request with the same id may have committed while this one decided: it
-                // sees the twin's effects (a taken slot, an existing stream) and must answer as the
-                // twin was answered. This transaction is over, so the log is read on its own.
-                if (await RequestLog.FindAsync<TResponse>(dataSource, entry, cancellationToken) is { } twin)
+                // The request may have been applied already, by an earlier try or by a twin with
+                // the same id committing while this one decided: this one sees its effects (a taken
+                // slot, an existing stream, the log's key taken) and must answer as it was
+                // answered. This transaction is over, so the log is read on its own.
+                if (await RequestLog.FindAsync<TResponse>(dataSource, entry, cancellationToken) is { } earlier)
                 {
-                    return twin;
+                    return earlier;
                 }
 
-                throw;
-            }
-            catch (Exception e) when (LostRaces.IsLostRace(e) && attempt < MaxAttempts)
-            {
+                if (!LostRaces.IsLostRace(e) || attempt >= MaxAttempts)
+                {
+                    throw;
+                }
+
                 // A guard taken by a committed writer is decided on again at once: the slot or
                 // position is now seen as taken. Writers of one stream back off, so they take turns.
                 if (!LostRaces.IsGuardTaken(e))

@@ -121,11 +121,16 @@ public sealed class DemoSeedTests(BiobankServerFixture server) : IClassFixture<B
         }
     }
 
+    /// <summary>
+    /// The events recorded, Marten's tombstones left out: a retried request decides again before its
+    /// request id, taken at commit, answers it, and the sequence numbers that attempt drew are
+    /// tombstoned, belonging to no stream.
+    /// </summary>
     private static async Task<long> EventCountAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from biobank.mt_events", connection);
+        await using var command = new NpgsqlCommand("select count(*) from biobank.mt_events where stream_id <> 'mt_tombstone'", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }
