@@ -55,6 +55,7 @@ public static class BiobankApplication
         builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ContractMethodProvider<>));
         builder.Services.AddGrpcReflection();
         builder.Services.AddBrowserAccess(options);
+        builder.Services.AddSingleton<Reservations.InstrumentBuffers>();
         builder.Services.AddHostedService<Reservations.NoShowSweep>();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
             .AddCheck<DatabaseHealthCheck>("postgresql");

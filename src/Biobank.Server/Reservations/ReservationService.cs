@@ -23,7 +23,8 @@ namespace Biobank.Server.Reservations;
 /// qualifications, inside the change's transaction.
 /// </summary>
 public sealed class ReservationService(
-    EventWriter writer, IQuerySession query, CallContext call, TimeProvider clock, BiobankMetrics metrics, IHostApplicationLifetime lifetime)
+    EventWriter writer, IQuerySession query, CallContext call, TimeProvider clock, BiobankMetrics metrics, IHostApplicationLifetime lifetime,
+    InstrumentBuffers buffers)
     : V1.ReservationService.ReservationServiceBase
 {
     public const string Collection = "reservations";
@@ -40,8 +41,7 @@ public sealed class ReservationService(
         {
             var reservation = await writer.ExecuteAsync(request, request.RequestId, async scope =>
             {
-                var instrument = await scope.LoadExistingAsync<Instrument>(booking.Equipment);
-                var (qualifications, calendar) = await BookingFactsAsync(scope, instrument, booking.Interval);
+                var (instrument, qualifications, calendar) = await BookingFactsAsync(scope, booking.Equipment, booking.Interval);
                 var state = await scope.CreateAsync(name, (Reservation? current) => ReservationDecider.Decide(
                     new ReservationDecider.Book(
                         scope.Caller, scope.Now, name, instrument, booking.Interval, booking.Purpose, booking.Project, null, qualifications, calendar),
@@ -149,8 +149,7 @@ public sealed class ReservationService(
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
             var current = await scope.LoadExistingAsync<Reservation>(name);
-            var instrument = await scope.LoadExistingAsync<Instrument>(current.EquipmentId);
-            var (qualifications, calendar) = await BookingFactsAsync(scope, instrument, interval);
+            var (instrument, qualifications, calendar) = await BookingFactsAsync(scope, current.EquipmentId, interval);
             var state = await scope.DecideExistingAsync(name, (Reservation reservation) => ReservationDecider.Decide(
                 new ReservationDecider.Reschedule(scope.Caller, scope.Now, instrument, interval, qualifications, calendar), reservation), request.Etag);
             return ToMessage(state, scope.Caller);
@@ -187,9 +186,11 @@ public sealed class ReservationService(
 
         return writer.ExecuteAsync(request, request.RequestId, async scope =>
         {
-            var instrument = await scope.LoadExistingAsync<Instrument>(booking.Equipment);
-            var occurrences = recurrence.Occurrences(booking.Interval, instrument.Zone, instrument.Rules.Buffer, RecurrenceFields);
-            var (qualifications, calendar) = await BookingFactsAsync(scope, instrument, new Interval(occurrences[0].Start, occurrences[^1].End));
+            // The occurrences follow the instrument's time zone and buffer: its calendar is read once they are known.
+            var seen = await scope.LoadExistingAsync<Instrument>(booking.Equipment);
+            var occurrences = recurrence.Occurrences(booking.Interval, seen.Zone, seen.Rules.Buffer, RecurrenceFields);
+            var (instrument, qualifications, calendar) = await BookingFactsAsync(
+                scope, booking.Equipment, new Interval(occurrences[0].Start, occurrences[^1].End));
             var decision = ReservationSeries.Decide(new ReservationSeries.Book(
                 scope.Caller, scope.Now, series, instrument, occurrences, booking.Purpose, booking.Project,
                 mode, () => $"{Collection}/{Guid.CreateVersion7()}", qualifications, calendar));
@@ -394,25 +395,30 @@ public sealed class ReservationService(
     private Caller Caller => call.Caller ?? throw new InvalidOperationException("Calls are authenticated.");
 
     /// <summary>
-    /// What deciding a booking over <paramref name="span"/> reads besides the instrument, inside the
-    /// change's transaction: the booker's qualifications (when the rules ask for one) and the
-    /// instrument's calendar over the span and the buffer after it.
+    /// What deciding a booking of <paramref name="equipment"/> over <paramref name="span"/> reads,
+    /// inside the change's transaction and in one round trip: the instrument, the booker's
+    /// qualifications, and the instrument's calendar over the span and the buffer after it (as far as
+    /// the buffer last seen; a longer one has the rest read after).
     /// </summary>
-    private static async Task<(IReadOnlyList<Qualification> Qualifications, IReadOnlyList<CalendarEntry> Calendar)> BookingFactsAsync(
-        WriteScope scope, Instrument instrument, Interval span)
+    private async Task<(Instrument Instrument, IReadOnlyList<Qualification> Qualifications, IReadOnlyList<CalendarEntry> Calendar)> BookingFactsAsync(
+        WriteScope scope, string equipment, Interval span)
     {
-        IReadOnlyList<Qualification> qualifications = [];
-        if (instrument.Rules.QualificationRequired)
-        {
-            var (person, organisation) = (scope.Caller.Subject, scope.Caller.Organisation);
-            qualifications = await scope.Session.Query<Qualification>()
-                .Where(q => q.Person == person && q.PersonOrganisation == organisation && !q.Revoked)
-                .ToListAsync(scope.CancellationToken);
-        }
+        var (person, organisation) = (scope.Caller.Subject, scope.Caller.Organisation);
+        var guessedBuffer = buffers.LastSeen(equipment);
+        var batch = scope.Session.CreateBatchQuery();
+        var loaded = batch.Load<Instrument>(equipment);
+        var qualifications = batch.Query<Qualification>()
+            .Where(q => q.Person == person && q.PersonOrganisation == organisation && !q.Revoked)
+            .ToList();
+        var calendar = EquipmentCalendar.Overlapping(batch, equipment, new Interval(span.Start, span.End + guessedBuffer));
+        await batch.Execute(scope.CancellationToken);
 
-        var calendar = await EquipmentCalendar.OverlappingAsync(
-            scope.Session, instrument.Id, new Interval(span.Start, span.End + instrument.Rules.Buffer), scope.CancellationToken);
-        return (qualifications, calendar);
+        var instrument = await loaded ?? throw new ResourceNotFoundException(equipment);
+        buffers.Saw(instrument);
+        var buffer = instrument.Rules.Buffer;
+        return (instrument, await qualifications, buffer <= guessedBuffer
+            ? await calendar
+            : await EquipmentCalendar.OverlappingAsync(scope.Session, equipment, new Interval(span.Start, span.End + buffer), scope.CancellationToken));
     }
 
     private Task<V1.Reservation> DecideAsync(

@@ -69,6 +69,33 @@ public sealed class BookingTests(BiobankServerFixture server) : IClassFixture<Bi
         afterBuffer.State.ShouldBe(ReservationState.Confirmed);
     }
 
+    [Fact]
+    public async Task A_booking_keeps_its_own_buffer_clear_of_the_next_reservation_after_the_buffer_grows()
+    {
+        var confocal = await server.RegisterConfocalAsync();
+        using var manager = server.AnsesManager();
+        using var alice = server.AnsesTechnician();
+        var start = Catalogue.Ahead(days: 4);
+        var later = await alice.Reservations.CreateReservationAsync(Catalogue.Booking(confocal.Name, start + TwoHours, TwoHours));
+        await manager.Equipment.UpdateBookingRulesAsync(new UpdateBookingRulesRequest
+        {
+            RequestId = BiobankClient.NewRequestId(),
+            Name = confocal.Name,
+            BookingRules = new BookingRules { Buffer = Duration.FromTimeSpan(TimeSpan.FromMinutes(30)) },
+        });
+
+        var bufferRunsIntoIt = await Should.ThrowAsync<RpcException>(
+            alice.Reservations.CreateReservationAsync(Catalogue.Booking(confocal.Name, start, TwoHours)).ResponseAsync);
+        var bufferEndsAtIt = await alice.Reservations.CreateReservationAsync(
+            Catalogue.Booking(confocal.Name, start, TwoHours - TimeSpan.FromMinutes(30)));
+
+        bufferRunsIntoIt.Reason().ShouldBe("SLOT_UNAVAILABLE");
+        bufferRunsIntoIt.ErrorInfo()!.Metadata["conflict_kind"].ShouldBe("RESERVATION");
+        DateTimeOffset.Parse(bufferRunsIntoIt.ErrorInfo()!.Metadata["conflict_start"], System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe(later.Interval.StartTime.ToDateTimeOffset());
+        bufferEndsAtIt.State.ShouldBe(ReservationState.Confirmed);
+    }
+
     [Theory]
     [InlineData(10, "DURATION_OUT_OF_RANGE")]
     [InlineData(60 * 9, "DURATION_OUT_OF_RANGE")]
