@@ -7,7 +7,9 @@ using static System.FormattableString;
 namespace Biobank.Benchmarks;
 
 /// <summary>A run's results: a markdown table for people, the same as JSON for tools that track them.</summary>
-public sealed record BenchmarkReport(string Mode, RunEnvironment Environment, IReadOnlyList<ScenarioResult> Scenarios, IReadOnlyList<Check> Checks)
+public sealed record BenchmarkReport(
+    string Mode, RunEnvironment Environment, IReadOnlyList<ScenarioResult> Scenarios, IReadOnlyList<Check> Checks,
+    IReadOnlyList<StatementCost> BookingStatements, IReadOnlyList<StatementCost> HonestStatements)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -19,6 +21,9 @@ public sealed record BenchmarkReport(string Mode, RunEnvironment Environment, IR
     };
 
     public bool Passed => Checks.All(c => c.Passed);
+
+    private static double TopLevelTime(IReadOnlyList<StatementCost> statements) =>
+        statements.Where(s => !s.InTrigger).Sum(s => s.MillisecondsPerOperation);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -39,6 +44,19 @@ public sealed record BenchmarkReport(string Mode, RunEnvironment Environment, IR
                 $"| {s.Id} {s.Title} | {s.Operations:N0} {s.Unit}{failures}{stopped} | {s.Seconds:F1} | {s.Throughput:F1} | {s.Latency.P50:F1} | {s.Latency.P90:F1} | {s.Latency.P99:F1} | {s.Latency.Max:F1} | {s.Comparison} |"));
         }
 
+        text.AppendLine();
+        text.AppendLine("Where row 1's database time goes, per booking (pg_stat_statements; a trigger's statements are also counted in the statement that fired them):");
+        text.AppendLine();
+        text.AppendLine("| statement | calls | ms |");
+        text.AppendLine("|---|---:|---:|");
+        foreach (var statement in BookingStatements)
+        {
+            var where = statement.InTrigger ? "in a trigger: " : "";
+            text.AppendLine(Invariant($"| {where}`{statement.Statement.Replace("|", "\\|", StringComparison.Ordinal)}` | {statement.CallsPerOperation:F2} | {statement.MillisecondsPerOperation:F3} |"));
+        }
+
+        text.AppendLine(Invariant($"| every statement not run by a trigger | | {TopLevelTime(BookingStatements):F3} |"));
+        text.AppendLine(Invariant($"| the same for row 1-honest, the honest minimum | | {TopLevelTime(HonestStatements):F3} |"));
         text.AppendLine();
         text.AppendLine("| check | result | detail |");
         text.AppendLine("|---|---|---|");

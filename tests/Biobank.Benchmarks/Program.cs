@@ -30,7 +30,8 @@ try
     progress.WriteLine("starting a private PostgreSQL cluster and the server");
     await using var server = await BenchmarkServer.StartAsync(cancellation.Token);
     var environment = RunEnvironment.Describe(await server.PostgresVersionAsync(cancellation.Token), startedAt);
-    var (results, checks) = await new WritePathBenchmark(server, options, progress).RunAsync(cancellation.Token);
+    var writePath = new WritePathBenchmark(server, options, progress);
+    var (results, checks) = await writePath.RunAsync(cancellation.Token);
     var (sampleResults, sampleChecks) = await new SampleBenchmark(server, options, progress)
         .RunAsync(results.FirstOrDefault(r => r.Id == "1"), cancellation.Token);
     var (transferResults, transferChecks) = await new TransferBenchmark(server, options, progress)
@@ -41,7 +42,8 @@ try
     var report = new BenchmarkReport(
         options.Mode, environment,
         [.. results, .. sampleResults, .. transferResults, .. processResults, .. replayResults],
-        [.. checks, .. sampleChecks, .. transferChecks, .. processChecks, .. replayChecks]);
+        [.. checks, .. sampleChecks, .. transferChecks, .. processChecks, .. replayChecks],
+        writePath.BookingStatements, writePath.HonestStatements);
 
     Console.WriteLine(report.ToMarkdown());
     if (options.JsonPath is { } path)

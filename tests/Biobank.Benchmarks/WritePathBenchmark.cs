@@ -25,6 +25,12 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
     private readonly DateTimeOffset _origin = new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
 
     private readonly List<ScenarioResult> _results = [];
+
+    /// <summary>What PostgreSQL executed for row 1, per booking: everything the run did meanwhile, the server's own background work included.</summary>
+    public IReadOnlyList<StatementCost> BookingStatements { get; private set; } = [];
+
+    /// <summary>What PostgreSQL executed for row 1-honest, per booking, the server's background work included.</summary>
+    public IReadOnlyList<StatementCost> HonestStatements { get; private set; } = [];
     private readonly List<BookingRun> _freeSlotRuns = [];
     private readonly List<BookingRun> _baselineRuns = [];
 
@@ -93,8 +99,11 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
     {
         progress.WriteLine($"1: one client books {options.SingleClientBookings} slots in turn");
         var equipment = await RegisterAsync(manager, "single client", cancellationToken);
+        var statements = new StatementStatistics(server.ConnectionString);
+        await statements.ResetAsync(cancellationToken);
         var run = await BookAsync([technician], options.SingleClientBookings, (_, j) => Booking(equipment, j), cancellationToken);
-        var baselines = await BaselinesAsync("1", [technician], options.SingleClientBookings, cancellationToken);
+        BookingStatements = await statements.PerOperationAsync(run.Booked, cancellationToken);
+        var baselines = await BaselinesAsync("1", [technician], options.SingleClientBookings, cancellationToken, statements);
 
         // The target: the honest minimum twice, plus what a bare gRPC call adds to it.
         var target = (2 * baselines.Honest.Summary.P50) + (baselines.BareGrpc.Summary.P50 - baselines.Honest.Summary.P50);
@@ -255,13 +264,28 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
     /// connections as it has clients: plain SQL, the honest minimum, and the honest minimum behind
     /// a bare gRPC method called by the same clients.
     /// </summary>
-    private async Task<Baselines> BaselinesAsync(string scenario, List<BiobankClient> clients, int perClient, CancellationToken cancellationToken)
+    /// <summary>
+    /// The scenario's baselines; with <paramref name="statements"/>, what PostgreSQL executes for the
+    /// honest minimum is kept, per booking, in <see cref="HonestStatements"/>.
+    /// </summary>
+    private async Task<Baselines> BaselinesAsync(
+        string scenario, List<BiobankClient> clients, int perClient, CancellationToken cancellationToken, StatementStatistics? statements = null)
     {
         progress.WriteLine($"{scenario} baselines: plain SQL, the honest minimum, and the honest minimum behind a bare gRPC method, {clients.Count} at once");
         var baselines = new BookingBaselines(server.ConnectionString, options);
         await baselines.CreateSchemaAsync(cancellationToken);
         var plain = await baselines.PlainAsync(clients.Count, perClient, cancellationToken);
+        if (statements is not null)
+        {
+            await statements.ResetAsync(cancellationToken);
+        }
+
         var honest = await baselines.HonestAsync(clients.Count, perClient, cancellationToken);
+        if (statements is not null)
+        {
+            HonestStatements = await statements.PerOperationAsync(honest.Booked, cancellationToken);
+        }
+
         var bare = await CallEachAsync(clients, perClient, (client, c, j) =>
         {
             var request = new BookRequest { Instrument = 1 + (((j * clients.Count) + c) % BookingBaselines.Instruments) };
