@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Biobank.Domain;
 using Biobank.Domain.Access;
 using Biobank.Domain.Failures;
@@ -33,39 +34,45 @@ public sealed class EventWriter(ISessionFactory sessions, CallContext call, Npgs
         var entry = RequestLog.Entry.For(call.RequestId, caller, call.Method ?? "", request);
         for (var attempt = 1; ; attempt++)
         {
-            await using var session = sessions.OpenSession();
-            try
+            Exception failure;
+            await using (var session = sessions.OpenSession())
             {
-                // Everything the change reads is read in its own transaction, on the connection
-                // that then writes it.
-                await session.BeginTransactionAsync(cancellationToken);
-                var response = await change(new WriteScope(session, caller, clock.GetUtcNow(), attempt, cancellationToken));
-                RequestLog.Record(session, entry, response);
-                await session.SaveChangesAsync(cancellationToken);
-                return response;
+                try
+                {
+                    // Everything the change reads is read in its own transaction, on the connection
+                    // that then writes it.
+                    await session.BeginTransactionAsync(cancellationToken);
+                    var response = await change(new WriteScope(session, caller, clock.GetUtcNow(), attempt, cancellationToken));
+                    RequestLog.Record(session, entry, response);
+                    await session.SaveChangesAsync(cancellationToken);
+                    return response;
+                }
+                catch (Exception e) when (e is DomainFailureException || RequestLog.IsDuplicate(e) || LostRaces.IsLostRace(e))
+                {
+                    failure = e;
+                }
             }
-            catch (Exception e) when (e is DomainFailureException || RequestLog.IsDuplicate(e) || LostRaces.IsLostRace(e))
+
+            // The request may have been applied already, by an earlier try or by a twin with the
+            // same id committing while this one decided: this one saw its effects (a taken slot, an
+            // existing stream, the log's key taken) and must answer as it was answered. The log is
+            // read once this transaction has ended, so the locks it held (an instrument's, a
+            // stream's) are not held meanwhile.
+            if (await RequestLog.FindAsync<TResponse>(dataSource, entry, cancellationToken) is { } earlier)
             {
-                // The request may have been applied already, by an earlier try or by a twin with
-                // the same id committing while this one decided: this one sees its effects (a taken
-                // slot, an existing stream, the log's key taken) and must answer as it was
-                // answered. This transaction is over, so the log is read on its own.
-                if (await RequestLog.FindAsync<TResponse>(dataSource, entry, cancellationToken) is { } earlier)
-                {
-                    return earlier;
-                }
+                return earlier;
+            }
 
-                if (!LostRaces.IsLostRace(e) || attempt >= MaxAttempts)
-                {
-                    throw;
-                }
+            if (!LostRaces.IsLostRace(failure) || attempt >= MaxAttempts)
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
 
-                // A guard taken by a committed writer is decided on again at once: the slot or
-                // position is now seen as taken. Writers of one stream back off, so they take turns.
-                if (!LostRaces.IsGuardTaken(e))
-                {
-                    await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken);
-                }
+            // A guard taken by a committed writer is decided on again at once: the slot or
+            // position is now seen as taken. Writers of one stream back off, so they take turns.
+            if (!LostRaces.IsGuardTaken(failure))
+            {
+                await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken);
             }
         }
     }
