@@ -403,20 +403,17 @@ public sealed class ReservationService(
     private async Task<(Instrument Instrument, IReadOnlyList<Qualification> Qualifications, IReadOnlyList<CalendarEntry> Calendar)> BookingFactsAsync(
         WriteScope scope, string equipment, Interval span)
     {
-        var (person, organisation) = (scope.Caller.Subject, scope.Caller.Organisation);
         var guessedBuffer = buffers.LastSeen(equipment);
         var batch = scope.Session.CreateBatchQuery();
         var loaded = batch.Load<Instrument>(equipment);
-        var qualifications = batch.Query<Qualification>()
-            .Where(q => q.Person == person && q.PersonOrganisation == organisation && !q.Revoked)
-            .ToList();
+        var qualifications = batch.Query(new HeldQualifications { Person = scope.Caller.Subject, Organisation = scope.Caller.Organisation });
         var calendar = EquipmentCalendar.Overlapping(batch, equipment, new Interval(span.Start, span.End + guessedBuffer));
         await batch.Execute(scope.CancellationToken);
 
         var instrument = await loaded ?? throw new ResourceNotFoundException(equipment);
         buffers.Saw(instrument);
         var buffer = instrument.Rules.Buffer;
-        return (instrument, await qualifications, buffer <= guessedBuffer
+        return (instrument, [.. await qualifications], buffer <= guessedBuffer
             ? await calendar
             : await EquipmentCalendar.OverlappingAsync(scope.Session, equipment, new Interval(span.Start, span.End + buffer), scope.CancellationToken));
     }
