@@ -45,7 +45,7 @@ public sealed record BenchmarkReport(
         }
 
         text.AppendLine();
-        text.AppendLine("Where row 1's database time goes, per booking (pg_stat_statements; a trigger's statements are also counted in the statement that fired them):");
+        text.AppendLine("Where row 1's booking spends its database time, per booking, counted over bookings of its own after row 1 (pg_stat_statements; a trigger's statements are also counted in the statement that fired them):");
         text.AppendLine();
         text.AppendLine("| statement | calls | ms |");
         text.AppendLine("|---|---:|---:|");

@@ -60,6 +60,7 @@ public sealed class BenchmarkServer : IAsyncDisposable
         await _cluster.DisposeAsync();
         _cluster = await LocalPostgresCluster.StartAsync(Path.Combine(_root, "cluster"), cancellationToken);
         ConnectionString = await _cluster.EnsureDatabaseAsync(Database, cancellationToken);
+        await new StatementStatistics(ConnectionString).PauseAsync(cancellationToken);
         _baselinePool = NpgsqlDataSource.Create(ConnectionString);
         var dataDirectory = DataDirectory;
         _app = BiobankApplication.Build([], ConnectionString, builder =>

@@ -4,33 +4,47 @@ using Npgsql;
 namespace Biobank.Benchmarks;
 
 /// <summary>
-/// PostgreSQL's own account of where a scenario's database time goes: <c>pg_stat_statements</c>,
-/// loaded into the run's cluster with every statement tracked, those run by triggers included.
-/// The module adds a little to every statement of the run, baselines' and Biobank's alike.
+/// PostgreSQL's own account of where an operation's database time goes: <c>pg_stat_statements</c>,
+/// loaded into the run's cluster, counting nothing but during <see cref="ProfileAsync"/>, and then
+/// every statement, those run by triggers included. Counting slows every statement, so it is kept
+/// out of the measured rows: a profile runs operations of its own.
 /// </summary>
 public sealed partial class StatementStatistics(string connectionString)
 {
     /// <summary>Has the cluster load the module when it next starts (it loads only at start).</summary>
-    public static async Task LoadAtNextStartAsync(string adminConnectionString, CancellationToken cancellationToken)
+    public static async Task LoadAtNextStartAsync(string adminConnectionString, CancellationToken cancellationToken) =>
+        await ExecuteAsync(adminConnectionString, cancellationToken, "alter system set shared_preload_libraries = 'pg_stat_statements'");
+
+    /// <summary>Once the module is loaded: counts nothing until a profile.</summary>
+    public async Task PauseAsync(CancellationToken cancellationToken) =>
+        await ExecuteAsync(connectionString, cancellationToken, "alter system set pg_stat_statements.track = 'none'", "select pg_reload_conf()");
+
+    /// <summary>
+    /// Counts every statement while <paramref name="operate"/> runs, and returns them divided by the
+    /// operations it reports.
+    /// </summary>
+    public async Task<IReadOnlyList<StatementCost>> ProfileAsync(Func<Task<int>> operate, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(adminConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("alter system set shared_preload_libraries = 'pg_stat_statements'", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ExecuteAsync(
+            connectionString, cancellationToken,
+            "create extension if not exists pg_stat_statements", "alter system set pg_stat_statements.track = 'all'", "select pg_reload_conf()",
+            "select pg_stat_statements_reset()");
+        try
+        {
+            return await PerOperationAsync(await operate(), cancellationToken);
+        }
+        finally
+        {
+            await PauseAsync(cancellationToken);
+        }
     }
 
-    /// <summary>Counts the statements triggers run too, from now on, and forgets every statement counted so far.</summary>
-    public async Task ResetAsync(CancellationToken cancellationToken)
+    /// <summary>ALTER SYSTEM runs outside any transaction block: one statement per command.</summary>
+    private static async Task ExecuteAsync(string connectionString, CancellationToken cancellationToken, params string[] statements)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        // ALTER SYSTEM runs outside any transaction block: one statement per command. The module's
-        // settings exist once it is loaded.
-        foreach (var statement in new[]
-        {
-            "alter system set pg_stat_statements.track = 'all'", "select pg_reload_conf()",
-            "create extension if not exists pg_stat_statements", "select pg_stat_statements_reset()",
-        })
+        foreach (var statement in statements)
         {
             await using var command = new NpgsqlCommand(statement, connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -42,7 +56,7 @@ public sealed partial class StatementStatistics(string connectionString)
     /// <paramref name="operations"/>: its calls and its execution time per operation. Those taking
     /// less than a microsecond per operation are left out.
     /// </summary>
-    public async Task<IReadOnlyList<StatementCost>> PerOperationAsync(int operations, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StatementCost>> PerOperationAsync(int operations, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);

@@ -26,10 +26,10 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
 
     private readonly List<ScenarioResult> _results = [];
 
-    /// <summary>What PostgreSQL executed for row 1, per booking: everything the run did meanwhile, the server's own background work included.</summary>
+    /// <summary>What PostgreSQL executes for row 1's booking, per booking: everything the run did meanwhile, the server's own background work included.</summary>
     public IReadOnlyList<StatementCost> BookingStatements { get; private set; } = [];
 
-    /// <summary>What PostgreSQL executed for row 1-honest, per booking, the server's background work included.</summary>
+    /// <summary>What PostgreSQL executes for row 1-honest's booking, per booking, the server's background work included.</summary>
     public IReadOnlyList<StatementCost> HonestStatements { get; private set; } = [];
     private readonly List<BookingRun> _freeSlotRuns = [];
     private readonly List<BookingRun> _baselineRuns = [];
@@ -99,11 +99,9 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
     {
         progress.WriteLine($"1: one client books {options.SingleClientBookings} slots in turn");
         var equipment = await RegisterAsync(manager, "single client", cancellationToken);
-        var statements = new StatementStatistics(server.ConnectionString);
-        await statements.ResetAsync(cancellationToken);
         var run = await BookAsync([technician], options.SingleClientBookings, (_, j) => Booking(equipment, j), cancellationToken);
-        BookingStatements = await statements.PerOperationAsync(run.Booked, cancellationToken);
-        var baselines = await BaselinesAsync("1", [technician], options.SingleClientBookings, cancellationToken, statements);
+        var baselines = await BaselinesAsync("1", [technician], options.SingleClientBookings, cancellationToken);
+        await ProfileStatementsAsync(manager, technician, cancellationToken);
 
         // The target: the honest minimum twice, plus what a bare gRPC call adds to it.
         var target = (2 * baselines.Honest.Summary.P50) + (baselines.BareGrpc.Summary.P50 - baselines.Honest.Summary.P50);
@@ -265,27 +263,30 @@ public sealed class WritePathBenchmark(BenchmarkServer server, BenchmarkOptions 
     /// a bare gRPC method called by the same clients.
     /// </summary>
     /// <summary>
-    /// The scenario's baselines; with <paramref name="statements"/>, what PostgreSQL executes for the
-    /// honest minimum is kept, per booking, in <see cref="HonestStatements"/>.
+    /// What PostgreSQL executes for row 1's booking and for the honest minimum, each counted over
+    /// bookings of its own (counting slows every statement, so no measured row runs under it).
     /// </summary>
-    private async Task<Baselines> BaselinesAsync(
-        string scenario, List<BiobankClient> clients, int perClient, CancellationToken cancellationToken, StatementStatistics? statements = null)
+    private async Task ProfileStatementsAsync(BiobankClient manager, BiobankClient technician, CancellationToken cancellationToken)
+    {
+        var count = Math.Min(options.SingleClientBookings, ProfiledBookings);
+        progress.WriteLine($"1: where a booking's database time goes, over {count} more bookings and {count} of the honest minimum");
+        var statements = new StatementStatistics(server.ConnectionString);
+        var equipment = await RegisterAsync(manager, "statement profile", cancellationToken);
+        BookingStatements = await statements.ProfileAsync(
+            async () => (await BookAsync([technician], count, (_, j) => Booking(equipment, j), cancellationToken)).Booked, cancellationToken);
+        HonestStatements = await statements.ProfileAsync(
+            async () => (await new BookingBaselines(server.ConnectionString, options).HonestAsync(1, count, cancellationToken)).Booked, cancellationToken);
+    }
+
+    private const int ProfiledBookings = 300;
+
+    private async Task<Baselines> BaselinesAsync(string scenario, List<BiobankClient> clients, int perClient, CancellationToken cancellationToken)
     {
         progress.WriteLine($"{scenario} baselines: plain SQL, the honest minimum, and the honest minimum behind a bare gRPC method, {clients.Count} at once");
         var baselines = new BookingBaselines(server.ConnectionString, options);
         await baselines.CreateSchemaAsync(cancellationToken);
         var plain = await baselines.PlainAsync(clients.Count, perClient, cancellationToken);
-        if (statements is not null)
-        {
-            await statements.ResetAsync(cancellationToken);
-        }
-
         var honest = await baselines.HonestAsync(clients.Count, perClient, cancellationToken);
-        if (statements is not null)
-        {
-            HonestStatements = await statements.PerOperationAsync(honest.Booked, cancellationToken);
-        }
-
         var bare = await CallEachAsync(clients, perClient, (client, c, j) =>
         {
             var request = new BookRequest { Instrument = 1 + (((j * clients.Count) + c) % BookingBaselines.Instruments) };
